@@ -1,0 +1,33 @@
+package vn.motcua;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import vn.motcua.calendar.Deadlines;
+import vn.motcua.calendar.OfficeHours;
+import vn.motcua.calendar.WorkingCalendar;
+
+/** One-stop shop for administrative procedures: every procedure is a BPMN process on the embedded engine. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MotCuaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MotCuaApplication.class, args);
+    }
+
+    /** Vietnam local time: reception times, appointments and deadlines are all counted in it. */
+    @Bean
+    Clock clock(@Value("${motcua.zone}") String zone) {
+        return Clock.system(ZoneId.of(zone));
+    }
+
+    @Bean
+    Deadlines deadlines() {
+        return new Deadlines(WorkingCalendar.publicSector(), OfficeHours.standard());
+    }
+}

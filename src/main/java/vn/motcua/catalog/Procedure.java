@@ -1,0 +1,47 @@
+package vn.motcua.catalog;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import vn.motcua.calendar.TimeUnit;
+
+/** A catalogue entry: what the law says about one administrative procedure, and how this installation runs it. */
+public record Procedure(
+        String code,
+        String name,
+        String sector,
+        String agencyCode,
+        String agencyName,
+        int legalTime,
+        TimeUnit timeUnit,
+        String cutOff,
+        String fee,
+        OnlineLevel onlineLevel,
+        String processKey,
+        String startForm,
+        String receptionUnit,
+        String handlingUnit,
+        LocalDate effectiveFrom,
+        String sourceNote,
+        List<Component> components) {
+
+    /** NĐ 42/2022 Art. 11: "toàn trình" (end-to-end online) or "một phần" (partly online). */
+    public enum OnlineLevel {
+        FULL,
+        PARTIAL
+    }
+
+    /** One document the applicant must (or may) submit. */
+    public record Component(String code, String name, boolean required) {}
+
+    public Optional<LocalTime> cutOffTime() {
+        return Optional.ofNullable(cutOff).map(LocalTime::parse);
+    }
+
+    /** The department group a step of the given role goes to, e.g. {@code sxd-specialist}. */
+    public String departmentFor(String role) {
+        String unit = "reception".equals(role) ? receptionUnit : handlingUnit;
+        return unit + "-" + role;
+    }
+}

@@ -1,0 +1,217 @@
+package vn.motcua.dossier;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface DossierMapper {
+
+    record Row(
+            String code,
+            int sequenceNo,
+            String procedureCode,
+            String agencyCode,
+            NewDossier.Channel channel,
+            int status,
+            Applicant.Kind applicantKind,
+            String applicantName,
+            String applicantIdNumber,
+            String applicantAddress,
+            String applicantPhone,
+            String applicantEmail,
+            String filedBy,
+            String summary,
+            LocalDateTime receivedAt,
+            LocalDateTime dueAt,
+            LocalDateTime finishedAt,
+            String currentStep,
+            String statusNote) {
+
+        Dossier toDossier() {
+            return new Dossier(
+                    code,
+                    sequenceNo,
+                    procedureCode,
+                    agencyCode,
+                    channel,
+                    DossierStatus.of(status),
+                    new Applicant(
+                            applicantKind,
+                            applicantName,
+                            applicantIdNumber,
+                            applicantAddress,
+                            applicantPhone,
+                            applicantEmail),
+                    filedBy,
+                    summary,
+                    receivedAt,
+                    dueAt,
+                    finishedAt,
+                    currentStep,
+                    statusNote);
+        }
+    }
+
+    @Update("""
+            update dossier_sequence
+               set last_sequence = last_sequence + 1
+             where agency_code = #{agency} and reception_day = #{day}
+            """)
+    int incrementSequence(@Param("agency") String agency, @Param("day") LocalDate day);
+
+    @Insert("""
+            insert into dossier_sequence (agency_code, reception_day, last_sequence)
+            values (#{agency}, #{day}, 1)
+            """)
+    void startSequence(@Param("agency") String agency, @Param("day") LocalDate day);
+
+    @Select("""
+            select last_sequence
+              from dossier_sequence
+             where agency_code = #{agency} and reception_day = #{day}
+            """)
+    int currentSequence(@Param("agency") String agency, @Param("day") LocalDate day);
+
+    @Insert("""
+            insert into dossier (code, sequence_no, procedure_code, agency_code, channel, status, applicant_kind,
+                   applicant_name, applicant_id_number, applicant_address, applicant_phone, applicant_email,
+                   filed_by, summary, form_data, secret_hash, received_at, due_at)
+            values (#{code}, #{sequenceNo}, #{d.procedureCode}, #{d.agencyCode}, #{d.channel}, 1, #{d.applicant.kind},
+                   #{d.applicant.name}, #{d.applicant.idNumber}, #{d.applicant.address}, #{d.applicant.phone},
+                   #{d.applicant.email}, #{d.filedBy}, #{d.summary}, #{d.formDataJson}, #{secretHash},
+                   #{d.receivedAt}, #{d.dueAt})
+            """)
+    void insert(
+            @Param("code") String code,
+            @Param("sequenceNo") int sequenceNo,
+            @Param("d") NewDossier dossier,
+            @Param("secretHash") String secretHash);
+
+    @Select("""
+            select code, sequence_no, procedure_code, agency_code, channel, status, applicant_kind, applicant_name,
+                   applicant_id_number, applicant_address, applicant_phone, applicant_email, filed_by, summary,
+                   received_at, due_at, finished_at, current_step, status_note
+              from dossier
+             where code = #{code}
+            """)
+    Optional<Row> find(String code);
+
+    @Select("select secret_hash from dossier where code = #{code}")
+    Optional<String> secretHash(String code);
+
+    @Insert("""
+            insert into dossier_attachment (dossier_code, component_code, purpose, file_name, content_type,
+                   size_bytes, sha256, content, uploaded_at)
+            values (#{code}, #{a.componentCode}, #{purpose}, #{a.fileName}, #{a.contentType}, #{size}, #{sha256},
+                   #{a.content}, #{at})
+            """)
+    void insertAttachment(
+            @Param("code") String code,
+            @Param("purpose") String purpose,
+            @Param("a") Attachment attachment,
+            @Param("size") long size,
+            @Param("sha256") String sha256,
+            @Param("at") LocalDateTime at);
+
+    @Select("""
+            select component_code, purpose, file_name, content_type, size_bytes, sha256, uploaded_at
+              from dossier_attachment
+             where dossier_code = #{code}
+             order by id
+            """)
+    List<StoredAttachment> attachments(String code);
+
+    @Insert("""
+            insert into dossier_step (dossier_code, task_id, step_key, step_name, department, public_text,
+                   started_at, due_at)
+            values (#{code}, #{taskId}, #{stepKey}, #{stepName}, #{department}, #{publicText}, #{startedAt}, #{dueAt})
+            """)
+    void insertStep(
+            @Param("code") String code,
+            @Param("taskId") String taskId,
+            @Param("stepKey") String stepKey,
+            @Param("stepName") String stepName,
+            @Param("department") String department,
+            @Param("publicText") String publicText,
+            @Param("startedAt") LocalDateTime startedAt,
+            @Param("dueAt") LocalDateTime dueAt);
+
+    @Update("""
+            update dossier_step
+               set completed_at = #{at}, completed_by = #{actor}, outcome = #{outcome}, note = #{note}
+             where task_id = #{taskId}
+            """)
+    int completeStep(
+            @Param("taskId") String taskId,
+            @Param("at") LocalDateTime at,
+            @Param("actor") String actor,
+            @Param("outcome") String outcome,
+            @Param("note") String note);
+
+    @Select("""
+            select step_key, step_name, department, public_text, started_at, due_at, completed_at, completed_by,
+                   outcome, note
+              from dossier_step
+             where dossier_code = #{code}
+             order by id
+            """)
+    List<Step> steps(String code);
+
+    @Update("""
+            update dossier
+               set current_step = #{publicText}
+             where code = #{code}
+            """)
+    void updateCurrentStep(@Param("code") String code, @Param("publicText") String publicText);
+
+    @Update("""
+            update dossier
+               set status = #{status},
+                   current_step = coalesce(#{publicText}, current_step),
+                   status_note = coalesce(#{note}, status_note),
+                   finished_at = case when #{finishes} then #{at} else finished_at end
+             where code = #{code}
+            """)
+    int updateStatus(
+            @Param("code") String code,
+            @Param("status") int status,
+            @Param("publicText") String publicText,
+            @Param("note") String note,
+            @Param("finishes") boolean finishes,
+            @Param("at") LocalDateTime at);
+
+    @Insert("""
+            insert into dossier_status_change (dossier_code, status, changed_at, actor, public_text, note)
+            values (#{code}, #{status}, #{at}, #{actor}, #{publicText}, #{note})
+            """)
+    void insertStatusChange(
+            @Param("code") String code,
+            @Param("status") int status,
+            @Param("at") LocalDateTime at,
+            @Param("actor") String actor,
+            @Param("publicText") String publicText,
+            @Param("note") String note);
+
+    @Select("""
+            select status, changed_at, actor, public_text, note
+              from dossier_status_change
+             where dossier_code = #{code}
+             order by id
+            """)
+    List<StatusChangeRow> statusChanges(String code);
+
+    record StatusChangeRow(int status, LocalDateTime changedAt, String actor, String publicText, String note) {}
+
+    @Update("update dossier set due_at = #{dueAt} where code = #{code}")
+    void updateDue(@Param("code") String code, @Param("dueAt") LocalDateTime dueAt);
+
+    @Update("update dossier set status_note = #{note} where code = #{code}")
+    void updateStatusNote(@Param("code") String code, @Param("note") String note);
+}

@@ -1,0 +1,144 @@
+package vn.motcua.dossier;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores dossiers and their timeline; every write joins the caller's transaction (the engine step or the filing). */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class Dossiers {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DossierMapper dossiers;
+    private final DossierCodes codes;
+
+    Dossiers(DossierMapper dossiers, DossierCodes codes) {
+        this.dossiers = dossiers;
+        this.codes = codes;
+    }
+
+    public Registered register(NewDossier dossier) {
+        DossierCodes.Code code =
+                codes.next(dossier.agencyCode(), dossier.receivedAt().toLocalDate());
+        String secret = newSecret();
+        dossiers.insert(code.value(), code.sequence(), dossier, sha256(secret.getBytes(StandardCharsets.UTF_8)));
+        dossiers.insertStatusChange(
+                code.value(), DossierStatus.SUBMITTED.code(), dossier.receivedAt(), dossier.filedBy(), null, null);
+        addAttachments(code.value(), "FILING", dossier.attachments(), dossier.receivedAt());
+        return new Registered(code.value(), secret);
+    }
+
+    public void addAttachments(String code, String purpose, List<Attachment> attachments, LocalDateTime at) {
+        for (Attachment attachment : attachments) {
+            dossiers.insertAttachment(
+                    code, purpose, attachment, attachment.content().length, sha256(attachment.content()), at);
+        }
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<Dossier> find(String code) {
+        return dossiers.find(code).map(DossierMapper.Row::toDossier);
+    }
+
+    /** Whether the secret printed on the receipt slip belongs to this dossier. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public boolean secretMatches(String code, String secret) {
+        return secret != null
+                && dossiers.secretHash(code)
+                        .map(hash -> MessageDigest.isEqual(
+                                hash.getBytes(StandardCharsets.US_ASCII),
+                                sha256(secret.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII)))
+                        .orElse(false);
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<Step> steps(String code) {
+        return dossiers.steps(code);
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<StatusChange> statusChanges(String code) {
+        return dossiers.statusChanges(code).stream()
+                .map(r -> new StatusChange(
+                        DossierStatus.of(r.status()), r.changedAt(), r.actor(), r.publicText(), r.note()))
+                .toList();
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<StoredAttachment> attachments(String code) {
+        return dossiers.attachments(code);
+    }
+
+    public void stepStarted(
+            String code,
+            String taskId,
+            String stepKey,
+            String stepName,
+            String department,
+            String publicText,
+            LocalDateTime startedAt,
+            LocalDateTime dueAt) {
+        dossiers.insertStep(code, taskId, stepKey, stepName, department, publicText, startedAt, dueAt);
+        if (publicText != null) {
+            dossiers.updateCurrentStep(code, publicText);
+        }
+    }
+
+    public void stepCompleted(String taskId, LocalDateTime at, String actor, String outcome, String note) {
+        dossiers.completeStep(taskId, at, actor, outcome, note);
+    }
+
+    /** Moves the dossier to a status; reaching the status it already has changes nothing but the current step. */
+    public void statusChanged(
+            String code, DossierStatus status, LocalDateTime at, String actor, String publicText, String note) {
+        DossierStatus current = find(code)
+                .orElseThrow(() ->
+                        new IllegalStateException("No dossier " + code + " for the process that changed its status"))
+                .status();
+        if (current == status) {
+            if (publicText != null) {
+                dossiers.updateCurrentStep(code, publicText);
+            }
+            return;
+        }
+        boolean finishes =
+                status == DossierStatus.DONE || status == DossierStatus.REFUSED || status == DossierStatus.STOPPED;
+        dossiers.updateStatus(code, status.code(), publicText, note, finishes, at);
+        dossiers.insertStatusChange(code, status.code(), at, actor, publicText, note);
+    }
+
+    /** A request of the applicant (e.g. the reason of a withdrawal), kept with the status it leads to. */
+    public void requestNoted(String code, String note) {
+        dossiers.updateStatusNote(code, note);
+    }
+
+    /** The appointment (due time) given to the applicant, set again when the dossier is accepted. */
+    public void appointmentSet(String code, LocalDateTime dueAt) {
+        dossiers.updateDue(code, dueAt);
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

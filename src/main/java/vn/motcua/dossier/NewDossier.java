@@ -1,0 +1,25 @@
+package vn.motcua.dossier;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** Everything reception has checked and wants stored as one new dossier. */
+public record NewDossier(
+        String procedureCode,
+        String agencyCode,
+        Channel channel,
+        Applicant applicant,
+        String filedBy,
+        String summary,
+        String formDataJson,
+        LocalDateTime receivedAt,
+        LocalDateTime dueAt,
+        List<Attachment> attachments) {
+
+    /** Filing channel; codes 1 counter, 2 online, 3 postal as the national systems use them. */
+    public enum Channel {
+        COUNTER,
+        ONLINE,
+        POSTAL
+    }
+}

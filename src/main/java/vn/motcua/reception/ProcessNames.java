@@ -1,0 +1,12 @@
+package vn.motcua.reception;
+
+/** Names that reception shares with the procedure models in bpmn/. */
+final class ProcessNames {
+    static final String VAR_DOSSIER_CODE = "dossierCode";
+    static final String VAR_PROCEDURE_CODE = "procedureCode";
+    static final String VAR_PROCEDURE_NAME = "procedureName";
+    static final String MSG_SUPPLEMENT_RECEIVED = "Msg_SupplementReceived";
+    static final String MSG_WITHDRAWAL_REQUESTED = "Msg_WithdrawalRequested";
+
+    private ProcessNames() {}
+}

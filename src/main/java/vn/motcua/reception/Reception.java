@@ -1,0 +1,245 @@
+package vn.motcua.reception;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+import vn.motcua.api.UserError;
+import vn.motcua.calendar.Deadlines;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Attachment;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.NewDossier;
+import vn.motcua.dossier.Registered;
+
+/** Files dossiers and takes the applicant's later requests; each call is one transaction, refused before any write. */
+@Service
+class Reception {
+
+    // số định danh cá nhân (12 digits) or an organisation's tax code (10 digits, optionally -NNN for a branch)
+    private static final Pattern PERSON_ID = Pattern.compile("\\d{12}");
+    private static final Pattern ORGANIZATION_ID = Pattern.compile("\\d{10}(-\\d{3})?");
+
+    private final Procedures procedures;
+    private final Dossiers dossiers;
+    private final StartForms forms;
+    private final Deadlines deadlines;
+    private final RuntimeService runtime;
+    private final ReceptionSettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String publicUrl;
+
+    Reception(
+            Procedures procedures,
+            Dossiers dossiers,
+            StartForms forms,
+            Deadlines deadlines,
+            RuntimeService runtime,
+            ReceptionSettings settings,
+            ObjectMapper json,
+            Clock clock,
+            @Value("${motcua.public-url}") String publicUrl) {
+        this.procedures = procedures;
+        this.dossiers = dossiers;
+        this.forms = forms;
+        this.deadlines = deadlines;
+        this.runtime = runtime;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+        this.publicUrl = publicUrl;
+    }
+
+    @Transactional
+    public FilingReceipt file(FilingRequest request, Map<String, List<MultipartFile>> files, String filedBy) {
+        if (request.procedureCode() == null || request.procedureCode().isBlank()) {
+            throw UserError.badRequest("Chưa chọn thủ tục (procedureCode).", "No procedure chosen (procedureCode).");
+        }
+        Procedure procedure = procedures
+                .find(request.procedureCode())
+                .orElseThrow(() -> UserError.badRequest(
+                        "Không có thủ tục mã " + request.procedureCode() + " trong danh mục.",
+                        "There is no procedure " + request.procedureCode() + " in the catalogue."));
+        List<String> problems = new ArrayList<>();
+        checkApplicant(request.applicant(), problems);
+        if (request.channel() == null) {
+            problems.add("thiếu kênh nộp (channel: ONLINE, COUNTER hoặc POSTAL)");
+        }
+        problems.addAll(forms.problems(procedure.startForm(), request.formDataOrEmpty()));
+        List<Attachment> attachments = Uploads.read(files, settings, problems);
+        checkComponents(procedure, request, files, problems);
+        if (!problems.isEmpty()) {
+            throw UserError.badRequest(
+                    "Hồ sơ chưa hợp lệ: " + String.join("; ", problems) + ".",
+                    "The dossier is not valid; nothing was stored. Problems (in Vietnamese): "
+                            + String.join("; ", problems) + ".");
+        }
+        LocalDateTime receivedAt = LocalDateTime.now(clock);
+        LocalDateTime appointment =
+                deadlines.due(receivedAt, procedure.legalTime(), procedure.timeUnit(), procedure.cutOffTime());
+        Registered registered = dossiers.register(new NewDossier(
+                procedure.code(),
+                procedure.agencyCode(),
+                request.channel(),
+                request.applicant(),
+                filedBy,
+                summary(request, procedure),
+                toJson(request.formDataOrEmpty()),
+                receivedAt,
+                appointment,
+                attachments));
+        runtime.startProcessInstanceByKey(
+                procedure.processKey(),
+                registered.code(),
+                Variables.putValue(ProcessNames.VAR_DOSSIER_CODE, registered.code())
+                        .putValue(ProcessNames.VAR_PROCEDURE_CODE, procedure.code())
+                        .putValue(ProcessNames.VAR_PROCEDURE_NAME, procedure.name()));
+        Dossier stored = dossiers.find(registered.code()).orElseThrow();
+        return new FilingReceipt(
+                stored.code(),
+                procedure.code(),
+                stored.status().code(),
+                stored.status().label(),
+                receivedAt,
+                stored.dueAt(),
+                publicUrl + "/api/tracking/" + stored.code(),
+                registered.secret());
+    }
+
+    @Transactional
+    public void supplement(String code, String secret, Map<String, List<MultipartFile>> files) {
+        Dossier dossier = ownDossier(code, secret);
+        if (dossier.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+            throw UserError.conflict(
+                    "Hồ sơ " + code + " không ở trạng thái chờ bổ sung (hiện tại: "
+                            + dossier.status().label() + ").",
+                    "Dossier " + code + " is not waiting for a supplement.");
+        }
+        List<String> problems = new ArrayList<>();
+        List<Attachment> attachments = Uploads.read(files, settings, problems);
+        if (attachments.isEmpty() && problems.isEmpty()) {
+            problems.add("chưa đính kèm tệp bổ sung nào");
+        }
+        if (!problems.isEmpty()) {
+            throw UserError.badRequest(
+                    "Hồ sơ bổ sung chưa hợp lệ: " + String.join("; ", problems) + ".",
+                    "The supplement is not valid; nothing was stored. Problems (in Vietnamese): "
+                            + String.join("; ", problems) + ".");
+        }
+        dossiers.addAttachments(code, "SUPPLEMENT", attachments, LocalDateTime.now(clock));
+        correlate(
+                ProcessNames.MSG_SUPPLEMENT_RECEIVED, code, "Hồ sơ không còn chờ bổ sung.", "no supplement is awaited");
+    }
+
+    @Transactional
+    public void withdraw(String code, String secret, String reason) {
+        Dossier dossier = ownDossier(code, secret);
+        if (reason == null || reason.isBlank()) {
+            throw UserError.badRequest("Vui lòng nêu lý do rút hồ sơ.", "Please give a reason for the withdrawal.");
+        }
+        if (dossier.status().hasResult() || dossier.status().isFinal()) {
+            throw UserError.conflict(
+                    "Hồ sơ " + code + " đã có kết quả hoặc đã kết thúc nên không thể rút (NĐ 118/2025 Điều 21).",
+                    "Dossier " + code + " already has a result or has ended, so it can no longer be withdrawn.");
+        }
+        dossiers.requestNoted(code, reason.trim());
+        correlate(
+                ProcessNames.MSG_WITHDRAWAL_REQUESTED,
+                code,
+                "Hồ sơ đã có kết quả nên không thể rút (NĐ 118/2025 Điều 21).",
+                "a result already exists");
+    }
+
+    private Dossier ownDossier(String code, String secret) {
+        Dossier dossier = dossiers.find(code)
+                .orElseThrow(() -> UserError.notFound(
+                        "Không tìm thấy hồ sơ mã " + code + ".", "No dossier has the code " + code + "."));
+        if (!dossiers.secretMatches(code, secret)) {
+            throw new UserError(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "Mã bí mật không đúng. Vui lòng dùng mã in trên giấy tiếp nhận hồ sơ.",
+                    "The secret is wrong: use the one printed on the receipt slip.");
+        }
+        return dossier;
+    }
+
+    private void correlate(String message, String code, String vietnamese, String english) {
+        try {
+            runtime.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(code)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException notWaiting) {
+            throw UserError.conflict(vietnamese, "The request cannot be taken: " + english + ".");
+        }
+    }
+
+    private static void checkApplicant(Applicant applicant, List<String> problems) {
+        if (applicant == null) {
+            problems.add("thiếu thông tin người nộp (applicant)");
+            return;
+        }
+        if (applicant.kind() == null) {
+            problems.add("thiếu loại người nộp (applicant.kind: PERSON hoặc ORGANIZATION)");
+        }
+        if (applicant.name() == null || applicant.name().isBlank()) {
+            problems.add("thiếu họ tên người nộp (applicant.name)");
+        }
+        if (applicant.address() == null || applicant.address().isBlank()) {
+            problems.add("thiếu địa chỉ người nộp (applicant.address)");
+        }
+        Pattern id = applicant.kind() == Applicant.Kind.ORGANIZATION ? ORGANIZATION_ID : PERSON_ID;
+        if (applicant.idNumber() == null || !id.matcher(applicant.idNumber()).matches()) {
+            problems.add(
+                    applicant.kind() == Applicant.Kind.ORGANIZATION
+                            ? "mã số thuế của tổ chức phải gồm 10 chữ số (applicant.idNumber)"
+                            : "số định danh cá nhân phải gồm 12 chữ số (applicant.idNumber)");
+        }
+    }
+
+    private static void checkComponents(
+            Procedure procedure, FilingRequest request, Map<String, List<MultipartFile>> files, List<String> problems) {
+        List<String> known =
+                procedure.components().stream().map(Procedure.Component::code).toList();
+        files.keySet().stream()
+                .filter(part -> !known.contains(part))
+                .forEach(part -> problems.add("thành phần hồ sơ \"" + part + "\" không có trong danh mục của thủ tục"));
+        for (Procedure.Component component : procedure.components()) {
+            boolean attached = files.containsKey(component.code());
+            boolean received = request.channel() != NewDossier.Channel.ONLINE
+                    && request.receivedComponentsOrEmpty().contains(component.code());
+            if (component.required() && !attached && !received) {
+                problems.add("thiếu thành phần hồ sơ bắt buộc \"" + component.name() + "\" (" + component.code() + ")");
+            }
+        }
+    }
+
+    private static String summary(FilingRequest request, Procedure procedure) {
+        return request.summary() == null || request.summary().isBlank()
+                ? procedure.name()
+                : request.summary().trim();
+    }
+
+    private String toJson(Map<String, Object> formData) {
+        try {
+            return json.writeValueAsString(formData);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

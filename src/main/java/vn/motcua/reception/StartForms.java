@@ -1,0 +1,82 @@
+package vn.motcua.reception;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/** The Camunda Forms in {@code forms/}, read once, so that filing checks the same fields the form shows. */
+@Component
+class StartForms {
+
+    record Field(String key, String label, String type, boolean required) {}
+
+    private final Map<String, List<Field>> fieldsByFormId = new HashMap<>();
+
+    StartForms(ObjectMapper json) throws IOException {
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+            try (InputStream in = file.getInputStream()) {
+                JsonNode form = json.readTree(in);
+                fieldsByFormId.put(form.path("id").asText(), fields(form));
+            }
+        }
+    }
+
+    Optional<List<Field>> fields(String formId) {
+        return Optional.ofNullable(fieldsByFormId.get(formId));
+    }
+
+    /** Problems with the submitted data, in Vietnamese, one per field; empty when the data fits the form. */
+    List<String> problems(String formId, Map<String, Object> data) {
+        List<String> problems = new ArrayList<>();
+        for (Field field : fields(formId)
+                .orElseThrow(() -> new UncheckedIOException(new IOException(
+                        "The catalogue names the start form " + formId + ", which is not in forms/")))) {
+            Object value = data.get(field.key());
+            boolean blank = value == null || value.toString().isBlank();
+            if (field.required() && blank) {
+                problems.add("thiếu trường bắt buộc \"" + field.label() + "\" (" + field.key() + ")");
+            } else if (!blank && "number".equals(field.type()) && !isNumber(value)) {
+                problems.add("trường \"" + field.label() + "\" (" + field.key() + ") phải là số");
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isNumber(Object value) {
+        if (value instanceof Number) {
+            return true;
+        }
+        try {
+            new BigDecimal(value.toString().trim());
+            return true;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+
+    private static List<Field> fields(JsonNode node) {
+        List<Field> fields = new ArrayList<>();
+        for (JsonNode component : node.path("components")) {
+            if (component.hasNonNull("key")) {
+                fields.add(new Field(
+                        component.get("key").asText(),
+                        component.path("label").asText(component.get("key").asText()),
+                        component.path("type").asText(),
+                        component.path("validate").path("required").asBoolean(false)));
+            }
+            fields.addAll(fields(component));
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,131 @@
+package vn.motcua.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the engine's built-in identity from the realm file in keycloak/ (so Keycloak and the embedded default describe
+ * the same people), and grants what each department needs in Tasklist: access, its tasks, the shared task filters.
+ */
+@Component
+class DemoIdentity extends AbstractProcessEnginePlugin {
+
+    static final String ADMIN_GROUP = "camunda-admin";
+
+    private final ResourceLoader resources;
+    private final ObjectMapper json;
+    private final String realmFile;
+    private final boolean seed;
+
+    DemoIdentity(
+            ResourceLoader resources,
+            ObjectMapper json,
+            @Value("${motcua.identity.realm-file}") String realmFile,
+            @Value("${motcua.identity.seed}") boolean seed) {
+        this.resources = resources;
+        this.json = json;
+        this.realmFile = realmFile;
+        this.seed = seed;
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        if (!seed) {
+            return;
+        }
+        Realm realm = read();
+        IdentityService identity = engine.getIdentityService();
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        for (Realm.Group group : realm.groups()) {
+            if (identity.createGroupQuery().groupId(group.name()).count() == 0) {
+                Group created = identity.newGroup(group.name());
+                created.setName(group.displayName());
+                created.setType("WORKFLOW");
+                identity.saveGroup(created);
+                grantDepartment(authorizations, group);
+            }
+        }
+        for (Realm.User user : realm.users()) {
+            if (identity.createUserQuery().userId(user.username()).count() == 0) {
+                User created = identity.newUser(user.username());
+                created.setFirstName(user.firstName());
+                created.setLastName(user.lastName());
+                created.setEmail(user.email());
+                created.setPassword(user.password());
+                identity.saveUser(created);
+                user.groupIds().forEach(group -> identity.createMembership(user.username(), group));
+            }
+        }
+        createTaskFilters(engine, authorizations);
+    }
+
+    private void grantDepartment(AuthorizationService authorizations, Realm.Group group) {
+        if (ADMIN_GROUP.equals(group.name())) {
+            for (Resources resource : Resources.values()) {
+                grant(authorizations, group.name(), resource, "*", Permissions.ALL);
+            }
+        } else if (group.isOfficials()) {
+            grant(authorizations, group.name(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(authorizations, group.name(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        }
+    }
+
+    private static void grant(
+            AuthorizationService authorizations, String group, Resource resource, String id, Permission permission) {
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(resource);
+        grant.setResourceId(id);
+        grant.addPermission(permission);
+        authorizations.saveAuthorization(grant);
+    }
+
+    private static void createTaskFilters(ProcessEngine engine, AuthorizationService authorizations) {
+        FilterService filters = engine.getFilterService();
+        if (filters.createFilterQuery().filterName("Việc của phòng tôi").count() > 0) {
+            return;
+        }
+        TaskQuery department = engine.getTaskService()
+                .createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks();
+        TaskQuery mine = engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}");
+        for (Filter filter : new Filter[] {
+            filters.newTaskFilter("Việc được giao cho tôi").setQuery(mine),
+            filters.newTaskFilter("Việc của phòng tôi").setQuery(department)
+        }) {
+            filters.saveFilter(filter);
+            Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            everyone.setResource(Resources.FILTER);
+            everyone.setResourceId(filter.getId());
+            everyone.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(everyone);
+        }
+    }
+
+    private Realm read() {
+        try {
+            return Realm.read(resources.getResource(realmFile), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the realm file " + realmFile, e);
+        }
+    }
+}

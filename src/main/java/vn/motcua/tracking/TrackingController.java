@@ -1,0 +1,90 @@
+package vn.motcua.tracking;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.api.UserError;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.Dossiers;
+
+@RestController
+class TrackingController {
+
+    private final Dossiers dossiers;
+    private final Procedures procedures;
+    private final IdentityService identity;
+
+    TrackingController(Dossiers dossiers, Procedures procedures, IdentityService identity) {
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.identity = identity;
+    }
+
+    @GetMapping("/api/tracking/{code}")
+    @Operation(summary = "Track a dossier by its code (public, no login, no personal data)")
+    Tracking track(@PathVariable String code) {
+        Dossier dossier = dossiers.find(code)
+                .orElseThrow(() -> UserError.notFound(
+                        "Không tìm thấy hồ sơ có mã " + code + ". Vui lòng kiểm tra lại mã trên giấy tiếp nhận.",
+                        "No dossier has the code " + code + ". Please check the code on the receipt slip."));
+        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        return new Tracking(
+                dossier.code(),
+                dossier.status().code(),
+                dossier.status().label(),
+                procedure.code(),
+                procedure.name(),
+                procedure.agencyCode(),
+                procedure.agencyName(),
+                Applicant.masked(dossier.applicant().name()),
+                dossier.receivedAt(),
+                dossier.dueAt(),
+                dossier.finishedAt(),
+                dossier.currentStep(),
+                timeline(code));
+    }
+
+    private List<Tracking.Event> timeline(String code) {
+        List<Tracking.Event> events = new ArrayList<>();
+        dossiers.statusChanges(code)
+                .forEach(change -> events.add(new Tracking.Event(
+                        change.changedAt(),
+                        "STATUS",
+                        change.status().code(),
+                        change.publicText() != null
+                                ? change.publicText()
+                                : change.status().label(),
+                        change.note(),
+                        null,
+                        null,
+                        null)));
+        dossiers.steps(code)
+                .forEach(step -> events.add(new Tracking.Event(
+                        step.startedAt(),
+                        "STEP",
+                        null,
+                        step.stepName(),
+                        null,
+                        departmentName(step.department()),
+                        step.dueAt(),
+                        step.completedAt())));
+        events.sort(Comparator.comparing(Tracking.Event::at));
+        return events;
+    }
+
+    private String departmentName(String groupId) {
+        Group group = groupId == null
+                ? null
+                : identity.createGroupQuery().groupId(groupId).singleResult();
+        return group == null ? groupId : group.getName();
+    }
+}

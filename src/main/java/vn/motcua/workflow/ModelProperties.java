@@ -1,0 +1,60 @@
+package vn.motcua.workflow;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/** The camunda:properties a procedure model uses to tell the platform how to treat an element. */
+record ModelProperties(Map<String, String> values) {
+
+    /** User task: the functional role that does the step (reception, head, specialist, leader, clerk). */
+    static final String ROLE = "role";
+    /** User task: a literal department group instead of the procedure's unit + role. */
+    static final String DEPARTMENT = "department";
+    /** User task: the step's working-time budget, {@code 4h} or {@code 2d}; the catalogue may override it. */
+    static final String BUDGET = "budget";
+    /** Any element: the citizen-facing text shown on the tracking page while the dossier is there. */
+    static final String PUBLIC_STATUS = "publicStatus";
+    /** Any element: the national status (1–10) the dossier takes when it gets there. */
+    static final String DOSSIER_STATUS = "dossierStatus";
+    /** User task: the variable holding the step's decision; any element: the variable holding the reason. */
+    static final String OUTCOME = "outcome";
+
+    static final String NOTE = "note";
+
+    private static final Pattern BUDGET_FORMAT = Pattern.compile("(\\d+)([hd])");
+    static final int MINUTES_PER_WORKING_DAY = 8 * 60;
+
+    static ModelProperties of(Element element) {
+        Map<String, String> values = new HashMap<>();
+        Element extensions = element.element("extensionElements");
+        Element properties =
+                extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+        if (properties != null) {
+            for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+                values.put(property.attribute("name"), property.attribute("value"));
+            }
+        }
+        return new ModelProperties(values);
+    }
+
+    String get(String name) {
+        return values.get(name);
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    static long budgetMinutes(String budget) {
+        Matcher matcher = BUDGET_FORMAT.matcher(budget == null ? "" : budget.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("A step budget looks like 4h or 2d, not '" + budget + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return "h".equals(matcher.group(2)) ? amount * 60 : amount * MINUTES_PER_WORKING_DAY;
+    }
+}

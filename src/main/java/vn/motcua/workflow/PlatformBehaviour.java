@@ -1,0 +1,79 @@
+package vn.motcua.workflow;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/** Engine plugin: a parse listener gives every user task and every status-marked element of every model its behaviour. */
+@Component
+class PlatformBehaviour extends AbstractProcessEnginePlugin {
+
+    private final StepBehaviour steps;
+
+    PlatformBehaviour(StepBehaviour steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new Listener());
+    }
+
+    private class Listener extends AbstractBpmnParseListener {
+
+        @Override
+        public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            ModelProperties model = ModelProperties.of(element);
+            TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> steps.taskCreated(t, model));
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> steps.taskCompleted(t, model));
+            onStatus(element, activity, ExecutionListener.EVENTNAME_START);
+        }
+
+        @Override
+        public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onStatus(element, activity, ExecutionListener.EVENTNAME_START);
+        }
+
+        @Override
+        public void parseIntermediateThrowEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onStatus(element, activity, ExecutionListener.EVENTNAME_START);
+        }
+
+        /** A catch event's status holds once the awaited message or timer has come. */
+        @Override
+        public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onStatus(element, activity, ExecutionListener.EVENTNAME_END);
+        }
+
+        @Override
+        public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onStatus(element, activity, ExecutionListener.EVENTNAME_START);
+        }
+
+        @Override
+        public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onStatus(element, activity, ExecutionListener.EVENTNAME_START);
+        }
+
+        private void onStatus(Element element, ActivityImpl activity, String event) {
+            ModelProperties model = ModelProperties.of(element);
+            if (model.has(ModelProperties.DOSSIER_STATUS)) {
+                activity.addBuiltInListener(
+                        event, (ExecutionListener) execution -> steps.statusReached(execution, model));
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package vn.motcua.workflow;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import vn.motcua.calendar.Deadlines;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.Dossiers;
+
+/** What happens to the dossier when its process reaches a step or a status; runs in the engine's transaction. */
+@Component
+class StepBehaviour {
+
+    static final String VAR_PROCEDURE_CODE = "procedureCode";
+
+    private final Procedures procedures;
+    private final Dossiers dossiers;
+    private final Deadlines deadlines;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    StepBehaviour(
+            Procedures procedures,
+            Dossiers dossiers,
+            Deadlines deadlines,
+            @Lazy IdentityService identity,
+            Clock clock) {
+        this.procedures = procedures;
+        this.dossiers = dossiers;
+        this.deadlines = deadlines;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    void taskCreated(DelegateTask task, ModelProperties model) {
+        Procedure procedure = procedureOf(task.getExecution());
+        String department = model.has(ModelProperties.DEPARTMENT)
+                ? model.get(ModelProperties.DEPARTMENT)
+                : procedure.departmentFor(model.get(ModelProperties.ROLE));
+        task.addCandidateGroup(department);
+        String budget = procedures
+                .stepBudget(procedure.code(), task.getTaskDefinitionKey())
+                .orElse(model.get(ModelProperties.BUDGET));
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime due = deadlines.addWorkingMinutes(now, ModelProperties.budgetMinutes(budget));
+        task.setDueDate(Date.from(due.atZone(clock.getZone()).toInstant()));
+        dossiers.stepStarted(
+                task.getExecution().getProcessBusinessKey(),
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                department,
+                model.get(ModelProperties.PUBLIC_STATUS),
+                now,
+                due);
+    }
+
+    void taskCompleted(DelegateTask task, ModelProperties model) {
+        String actor = currentUser();
+        dossiers.stepCompleted(
+                task.getId(),
+                LocalDateTime.now(clock),
+                actor != null ? actor : task.getAssignee(),
+                variable(task.getExecution(), model.get(ModelProperties.OUTCOME)),
+                variable(task.getExecution(), model.get(ModelProperties.NOTE)));
+    }
+
+    void statusReached(DelegateExecution execution, ModelProperties model) {
+        DossierStatus status = DossierStatus.of(Integer.parseInt(model.get(ModelProperties.DOSSIER_STATUS)));
+        String code = execution.getProcessBusinessKey();
+        LocalDateTime now = LocalDateTime.now(clock);
+        dossiers.statusChanged(
+                code,
+                status,
+                now,
+                currentUser(),
+                model.get(ModelProperties.PUBLIC_STATUS),
+                variable(execution, model.get(ModelProperties.NOTE)));
+        if (status == DossierStatus.ACCEPTED) {
+            // the legal clock starts at acceptance, not at filing (domain.md §6.2)
+            Procedure procedure = procedureOf(execution);
+            dossiers.appointmentSet(
+                    code, deadlines.due(now, procedure.legalTime(), procedure.timeUnit(), procedure.cutOffTime()));
+        }
+    }
+
+    private Procedure procedureOf(DelegateExecution execution) {
+        String code = (String) execution.getVariable(VAR_PROCEDURE_CODE);
+        return procedures
+                .find(code)
+                .orElseThrow(() -> new IllegalStateException("Process " + execution.getProcessInstanceId()
+                        + " has no catalogue procedure '" + code + "': dossiers must be filed through reception"));
+    }
+
+    private String currentUser() {
+        Authentication authentication = identity.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    private static String variable(DelegateExecution execution, String name) {
+        Object value = name == null ? null : execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,168 @@
+package vn.motcua;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** A client of the running application as outside callers use it: HTTP, JSON, multipart, HTTP Basic. */
+public class Api {
+
+    public static final String PASSWORD = "demo";
+    public static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final RestClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Api(int port) {
+        this.http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+    }
+
+    public record Reply(int status, JsonNode body) {
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    public static Map<String, Object> houseApplicant() {
+        return Map.of(
+                "kind", "PERSON",
+                "name", "Nguyễn Văn An",
+                "idNumber", "058090001234",
+                "address", "12 Thống Nhất, phường Phan Rang, tỉnh Ninh Thuận",
+                "phone", "0912345678");
+    }
+
+    public static Map<String, Object> housePermitRequest(String channel) {
+        return Map.of(
+                "procedureCode",
+                "1.009994.H43",
+                "channel",
+                channel,
+                "applicant",
+                houseApplicant(),
+                "formData",
+                Map.of(
+                        "constructionAddress",
+                        "Thửa 125, tờ bản đồ 7, phường Phan Rang",
+                        "landParcel",
+                        "Thửa 125, tờ 7",
+                        "floorArea",
+                        180,
+                        "floors",
+                        3));
+    }
+
+    public static MultiValueMap<String, Object> multipart(Object dossier, Map<String, byte[]> files) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        HttpHeaders jsonPart = new HttpHeaders();
+        jsonPart.setContentType(MediaType.APPLICATION_JSON);
+        parts.add("dossier", new HttpEntity<>(dossier, jsonPart));
+        files.forEach((component, content) -> parts.add(component, file(component.toLowerCase() + ".pdf", content)));
+        return parts;
+    }
+
+    public static Map<String, byte[]> houseFiles() {
+        return Map.of("DON", PDF, "QSDD", PDF, "BANVE", PDF);
+    }
+
+    public static ByteArrayResource file(String name, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    public Reply fileDossier(String user, MultiValueMap<String, Object> parts) {
+        return reply(http.post()
+                .uri("/api/dossiers")
+                .headers(h -> basic(h, user))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
+                .retrieve()
+                .toEntity(String.class));
+    }
+
+    public Reply get(String path) {
+        return reply(http.get().uri(path).retrieve().toEntity(String.class));
+    }
+
+    public Reply post(String path, String user, Object body) {
+        return reply(http.post()
+                .uri(path)
+                .headers(h -> basic(h, user))
+                .contentType(body instanceof MultiValueMap ? MediaType.MULTIPART_FORM_DATA : MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(String.class));
+    }
+
+    /** Tasks of one dossier that the user may see, through the engine REST API. */
+    public List<JsonNode> tasks(String user, String dossierCode) {
+        Reply reply = reply(http.get()
+                .uri("/engine-rest/task?processInstanceBusinessKey={code}", dossierCode)
+                .headers(h -> basic(h, user))
+                .retrieve()
+                .toEntity(String.class));
+        if (reply.status() != 200) {
+            throw new AssertionError("task list answered " + reply.status() + ": " + reply.body());
+        }
+        return iterate(reply.body());
+    }
+
+    public int claim(String user, String taskId) {
+        return post("/engine-rest/task/" + taskId + "/claim", user, Map.of("userId", user))
+                .status();
+    }
+
+    public Reply complete(String user, String taskId, Map<String, Object> variables) {
+        Map<String, Object> typed = new java.util.HashMap<>();
+        variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+        return post("/engine-rest/task/" + taskId + "/complete", user, Map.of("variables", typed));
+    }
+
+    private static List<JsonNode> iterate(JsonNode array) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static void basic(HttpHeaders headers, String user) {
+        if (user != null) {
+            headers.set(
+                    HttpHeaders.AUTHORIZATION,
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private Reply reply(ResponseEntity<String> response) {
+        try {
+            String body = response.getBody();
+            return new Reply(
+                    response.getStatusCode().value(),
+                    body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            return new Reply(
+                    response.getStatusCode().value(), json.getNodeFactory().textNode(response.getBody()));
+        }
+    }
+}

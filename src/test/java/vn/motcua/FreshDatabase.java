@@ -1,0 +1,40 @@
+package vn.motcua;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/** Empties the integration-test database once per test run, before the first application context starts on it. */
+public class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String NAME = "motcua_test";
+    private static final AtomicBoolean DONE = new AtomicBoolean();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (DONE.compareAndSet(false, true)) {
+            recreate(context.getEnvironment());
+        }
+    }
+
+    static void recreate(Environment environment) {
+        String url = "jdbc:mariadb://127.0.0.1:3306/";
+        try (Connection connection = DriverManager.getConnection(
+                        url,
+                        environment.getProperty("spring.datasource.username"),
+                        environment.getProperty("spring.datasource.password"));
+                Statement sql = connection.createStatement()) {
+            sql.execute("drop database if exists " + NAME);
+            sql.execute("create database " + NAME + " character set utf8mb4 collate utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Integration tests need MariaDB on 127.0.0.1:3306 with user motcua/motcua (bash .ci/run sets it up)",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package vn.motcua;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The whole application on a random port, on real MariaDB (profile {@code mariadb} + test settings {@code it}). */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"mariadb", "it"})
+@ContextConfiguration(initializers = FreshDatabase.class)
+public @interface IntegrationTest {}

@@ -1,0 +1,156 @@
+package vn.motcua.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.MultiValueMap;
+import vn.motcua.Api;
+import vn.motcua.IntegrationTest;
+
+/** Bad filings are refused with a message a person understands, and leave no row and no process behind. */
+@IntegrationTest
+class FilingTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate sql;
+
+    @Autowired
+    RuntimeService runtime;
+
+    Api api;
+    long dossiersBefore;
+    long attachmentsBefore;
+    long processesBefore;
+
+    @BeforeEach
+    void countWhatIsStored() {
+        api = new Api(port);
+        dossiersBefore = count("dossier");
+        attachmentsBefore = count("dossier_attachment");
+        processesBefore = runtime.createProcessInstanceQuery().count();
+    }
+
+    @AfterEach
+    void nothingWasStored() {
+        assertThat(count("dossier")).isEqualTo(dossiersBefore);
+        assertThat(count("dossier_attachment")).isEqualTo(attachmentsBefore);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(processesBefore);
+    }
+
+    @Test
+    void refusesAnUnknownProcedure() {
+        Map<String, Object> request = new HashMap<>(Api.housePermitRequest("ONLINE"));
+        request.put("procedureCode", "9.999999.H43");
+        Api.Reply reply = api.fileDossier("congdan", Api.multipart(request, Api.houseFiles()));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).contains("Không có thủ tục mã 9.999999.H43");
+        assertThat(reply.text("messageEn")).contains("no procedure 9.999999.H43");
+    }
+
+    @Test
+    void refusesAMissingRequiredFieldOfTheStartFormNamingIt() {
+        Map<String, Object> request = new HashMap<>(Api.housePermitRequest("ONLINE"));
+        request.put("formData", Map.of("constructionAddress", "Phan Rang", "landParcel", "Thửa 1", "floors", 2));
+        Api.Reply reply = api.fileDossier("congdan", Api.multipart(request, Api.houseFiles()));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).contains("thiếu trường bắt buộc").contains("floorArea");
+    }
+
+    @Test
+    void refusesAMissingRequiredComponent() {
+        Api.Reply reply = api.fileDossier(
+                "congdan", Api.multipart(Api.housePermitRequest("ONLINE"), Map.of("DON", Api.PDF, "QSDD", Api.PDF)));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message"))
+                .contains("thiếu thành phần hồ sơ bắt buộc")
+                .contains("BANVE");
+    }
+
+    @Test
+    void refusesAFileThatIsNotReallyAPdfOrImage() {
+        Map<String, byte[]> files = new HashMap<>(Api.houseFiles());
+        files.put("BANVE", "MZ\u0090\u0000 this is a program".getBytes());
+        Api.Reply reply = api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("ONLINE"), files));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).contains("không phải PDF, JPEG hoặc PNG");
+    }
+
+    @Test
+    void refusesAnOversizedAttachment() {
+        byte[] large = new byte[11 * 1024 * 1024];
+        System.arraycopy(Api.PDF, 0, large, 0, Api.PDF.length);
+        Map<String, byte[]> files = new HashMap<>(Api.houseFiles());
+        files.put("BANVE", large);
+        Api.Reply reply = api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("ONLINE"), files));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).contains("vượt quá 10 MB");
+    }
+
+    @Test
+    void refusesMalformedJson() {
+        MultiValueMap<String, Object> parts = Api.multipart(Map.of(), Api.houseFiles());
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        parts.set("dossier", new HttpEntity<>("{\"procedureCode\": \"1.009994.H43\", ", json));
+        Api.Reply reply = api.fileDossier("congdan", parts);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).contains("không đúng định dạng JSON");
+    }
+
+    @Test
+    void refusesAnApplicantWithoutAValidIdentifier() {
+        Map<String, Object> request = new HashMap<>(Api.housePermitRequest("ONLINE"));
+        Map<String, Object> applicant = new HashMap<>(Api.houseApplicant());
+        applicant.put("idNumber", "12345");
+        request.put("applicant", applicant);
+        Api.Reply reply = api.fileDossier("congdan", Api.multipart(request, Api.houseFiles()));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).contains("số định danh cá nhân phải gồm 12 chữ số");
+    }
+
+    @Test
+    void refusesCounterFilingByACitizen() {
+        Api.Reply reply =
+                api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("COUNTER"), Api.houseFiles()));
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.text("message")).contains("Chỉ cán bộ tiếp nhận");
+    }
+
+    @Test
+    void refusesFilingWithoutLogin() {
+        Api.Reply reply = api.fileDossier(null, Api.multipart(Api.housePermitRequest("ONLINE"), Api.houseFiles()));
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
+    void answersAnUnknownCodeWithNotFound() {
+        Api.Reply reply = api.get("/api/tracking/000.20.43.H43-260101-9999");
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.text("message")).contains("Không tìm thấy hồ sơ có mã 000.20.43.H43-260101-9999");
+    }
+
+    @Test
+    void refusesAWithdrawalWithTheWrongSecret() {
+        Api.Reply reply = api.post(
+                "/api/dossiers/000.20.43.H43-260101-9999/withdrawal", null, Map.of("secret", "x", "reason", "thôi"));
+        assertThat(reply.status()).isEqualTo(404);
+    }
+
+    private long count(String table) {
+        return sql.queryForObject("select count(*) from " + table, Long.class);
+    }
+}
