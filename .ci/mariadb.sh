@@ -25,8 +25,8 @@ fi
 "${as_root[@]}" <<'SQL'
 create user if not exists 'motcua'@'127.0.0.1' identified by 'motcua';
 create user if not exists 'motcua'@'localhost' identified by 'motcua';
-grant all on motcua_test.* to 'motcua'@'127.0.0.1';
-grant all on motcua_test.* to 'motcua'@'localhost';
+grant all on `motcua\_test%`.* to 'motcua'@'127.0.0.1';
+grant all on `motcua\_test%`.* to 'motcua'@'localhost';
 grant all on motcua.* to 'motcua'@'127.0.0.1';
 grant all on motcua.* to 'motcua'@'localhost';
 SQL

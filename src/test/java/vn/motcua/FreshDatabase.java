@@ -12,7 +12,6 @@ import org.springframework.core.env.Environment;
 /** Empties the integration-test database once per test run, before the first application context starts on it. */
 public class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    public static final String NAME = "motcua_test";
     private static final AtomicBoolean DONE = new AtomicBoolean();
 
     @Override
@@ -29,8 +28,12 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
                         environment.getProperty("spring.datasource.username"),
                         environment.getProperty("spring.datasource.password"));
                 Statement sql = connection.createStatement()) {
-            sql.execute("drop database if exists " + NAME);
-            sql.execute("create database " + NAME + " character set utf8mb4 collate utf8mb4_unicode_ci");
+            String name = environment.getRequiredProperty("motcua.test.database");
+            if (!name.matches("motcua_test\\w*")) {
+                throw new IllegalStateException("Refusing to empty a database not named motcua_test*: " + name);
+            }
+            sql.execute("drop database if exists " + name);
+            sql.execute("create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Integration tests need MariaDB on 127.0.0.1:3306 with user motcua/motcua (bash .ci/run sets it up)",
