@@ -3,8 +3,10 @@ package vn.motcua;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,10 +16,14 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -28,11 +34,12 @@ import vn.motcua.catalog.Procedures;
 
 /**
  * The catalogue and the deployed models fit together: every procedure's process and start form exist, every user task
- * goes to a department that exists, and every bean a model names is in the application. Fails naming file and element.
+ * goes to a department that exists, every form and bean a model names exists. Problems name the file and the element.
  */
 @IntegrationTest
 class ProcedureModelsTests {
 
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
     private static final Pattern BEAN = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
     @Autowired
@@ -47,11 +54,17 @@ class ProcedureModelsTests {
     @Autowired
     ApplicationContext application;
 
+    Set<String> forms;
+
+    @BeforeEach
+    void readForms() throws IOException {
+        forms = formIds();
+    }
+
     @Test
-    void everyProcedureRunsADeployedProcessWithAnExistingStartForm() throws IOException {
-        Set<String> forms = formIds();
+    void everyProcedureRunsADeployedProcessWithAnExistingStartForm() {
         for (Procedure procedure : procedures.search(null, null)) {
-            assertThat(definition(procedure))
+            assertThat(definition(procedure.processKey()))
                     .as("process %s of procedure %s", procedure.processKey(), procedure.code())
                     .isNotNull();
             assertThat(forms).as("start form of procedure %s", procedure.code()).contains(procedure.startForm());
@@ -59,70 +72,86 @@ class ProcedureModelsTests {
     }
 
     @Test
-    void everyUserTaskOfEveryProcedureGoesToAnExistingDepartment() {
-        List<String> missing = new ArrayList<>();
+    void everyDeployedModelNamesOnlyDepartmentsFormsAndBeansThatExist() {
+        List<String> problems = new ArrayList<>();
         for (Procedure procedure : procedures.search(null, null)) {
-            BpmnModelInstance model =
-                    repository.getBpmnModelInstance(definition(procedure).getId());
-            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                String department = property(task, "department");
-                String group = department != null ? department : procedure.departmentFor(property(task, "role"));
-                if (identity.createGroupQuery().groupId(group).count() == 0) {
-                    missing.add(procedure.code() + " " + definition(procedure).getResourceName() + "#" + task.getId()
-                            + " → " + group);
-                }
-            }
+            ProcessDefinition definition = definition(procedure.processKey());
+            problems.addAll(problems(
+                    procedure, definition.getResourceName(), repository.getBpmnModelInstance(definition.getId())));
         }
-        assertThat(missing)
-                .as("user tasks routed to departments that do not exist")
-                .isEmpty();
+        assertThat(problems).isEmpty();
     }
 
     @Test
-    void everyBeanNamedByAModelExists() {
-        List<String> missing = new ArrayList<>();
-        for (ProcessDefinition definition :
-                repository.createProcessDefinitionQuery().latestVersion().list()) {
-            BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
-            for (ModelElementInstance element : model.getModelElementsByType(
-                    model.getModel().getType(org.camunda.bpm.model.bpmn.instance.BaseElement.class))) {
-                for (String attribute : List.of("delegateExpression", "expression")) {
-                    String value = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", attribute);
-                    Matcher bean = BEAN.matcher(value == null ? "" : value);
-                    if (bean.find() && !application.containsBean(bean.group(1))) {
-                        missing.add(definition.getResourceName() + "#" + element.getAttributeValue("id") + " → "
-                                + bean.group(1));
-                    }
+    void aModelNamingAMissingDepartmentFormOrBeanIsReportedByFileAndElement() {
+        BpmnModelInstance broken =
+                Bpmn.readModelFromStream(new ByteArrayInputStream("""
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+                  <process id="broken" isExecutable="true">
+                    <userTask id="Task_Lost" camunda:formRef="form_khong_ton_tai">
+                      <extensionElements>
+                        <camunda:properties>
+                          <camunda:property name="department" value="phong-khong-ton-tai" />
+                        </camunda:properties>
+                      </extensionElements>
+                    </userTask>
+                    <serviceTask id="Task_Ghost" camunda:delegateExpression="${beanKhongTonTai}" />
+                  </process>
+                </definitions>
+                """.getBytes(StandardCharsets.UTF_8)));
+        Procedure procedure = procedures.find("1.009994.H43").orElseThrow();
+
+        assertThat(problems(procedure, "bpmn/broken.bpmn", broken))
+                .containsExactlyInAnyOrder(
+                        "bpmn/broken.bpmn#Task_Lost: department phong-khong-ton-tai does not exist",
+                        "bpmn/broken.bpmn#Task_Lost: form form_khong_ton_tai is not in forms/",
+                        "bpmn/broken.bpmn#Task_Ghost: bean beanKhongTonTai is not in the application");
+    }
+
+    private List<String> problems(Procedure procedure, String file, BpmnModelInstance model) {
+        List<String> problems = new ArrayList<>();
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            String department = property(task, "department");
+            String group = department != null ? department : procedure.departmentFor(property(task, "role"));
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                problems.add(file + "#" + task.getId() + ": department " + group + " does not exist");
+            }
+            if (task.getCamundaFormRef() != null && !forms.contains(task.getCamundaFormRef())) {
+                problems.add(file + "#" + task.getId() + ": form " + task.getCamundaFormRef() + " is not in forms/");
+            }
+        }
+        for (ModelElementInstance element :
+                model.getModelElementsByType(model.getModel().getType(BaseElement.class))) {
+            for (String attribute : List.of("delegateExpression", "expression")) {
+                Matcher bean = BEAN.matcher(String.valueOf(element.getAttributeValueNs(CAMUNDA_NS, attribute)));
+                if (bean.find() && !application.containsBean(bean.group(1))) {
+                    problems.add(file + "#" + element.getAttributeValue("id") + ": bean " + bean.group(1)
+                            + " is not in the application");
                 }
             }
         }
-        assertThat(missing)
-                .as("beans named in models but not in the application")
-                .isEmpty();
+        return problems;
     }
 
-    private ProcessDefinition definition(Procedure procedure) {
+    private ProcessDefinition definition(String processKey) {
         return repository
                 .createProcessDefinitionQuery()
-                .processDefinitionKey(procedure.processKey())
+                .processDefinitionKey(processKey)
                 .latestVersion()
                 .singleResult();
     }
 
     private static String property(UserTask task, String name) {
-        return task.getExtensionElements() == null
-                ? null
-                : task
-                        .getExtensionElements()
-                        .getElementsQuery()
-                        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
-                        .list()
-                        .stream()
-                        .flatMap(p -> p.getCamundaProperties().stream())
-                        .filter(p -> name.equals(p.getCamundaName()))
-                        .map(CamundaProperty::getCamundaValue)
-                        .findFirst()
-                        .orElse(null);
+        if (task.getExtensionElements() == null) {
+            return null;
+        }
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> name.equals(p.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static Set<String> formIds() throws IOException {
