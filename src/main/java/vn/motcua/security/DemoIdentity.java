@@ -3,6 +3,8 @@ package vn.motcua.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -109,8 +111,12 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
                 .includeAssignedTasks();
         TaskQuery mine = engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}");
         for (Filter filter : new Filter[] {
-            filters.newTaskFilter("Việc được giao cho tôi").setQuery(mine),
-            filters.newTaskFilter("Việc của phòng tôi").setQuery(department)
+            filters.newTaskFilter("Việc của phòng tôi")
+                    .setQuery(department)
+                    .setProperties(listProperties(-10, "Hồ sơ chờ các phòng của tôi xử lý")),
+            filters.newTaskFilter("Việc được giao cho tôi")
+                    .setQuery(mine)
+                    .setProperties(listProperties(0, "Hồ sơ đã giao hoặc đã nhận cho tôi"))
         }) {
             filters.saveFilter(filter);
             Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
@@ -119,6 +125,21 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
             everyone.addPermission(Permissions.READ);
             authorizations.saveAuthorization(everyone);
         }
+    }
+
+    /** Tasklist shows the dossier code and procedure on every task, so officials can find a dossier by its code. */
+    private static Map<String, Object> listProperties(int priority, String description) {
+        return Map.of(
+                "priority",
+                priority,
+                "description",
+                description,
+                "refresh",
+                true,
+                "variables",
+                List.of(
+                        Map.of("name", "dossierCode", "label", "Mã hồ sơ"),
+                        Map.of("name", "procedureName", "label", "Thủ tục")));
     }
 
     private Realm read() {
