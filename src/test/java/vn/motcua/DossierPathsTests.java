@@ -3,7 +3,11 @@ package vn.motcua;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,8 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import vn.motcua.dossier.Dossiers;
 
 /** The other ways a dossier goes, driven over HTTP as officials and citizens drive them. */
 @IntegrationTest
@@ -23,6 +29,12 @@ class DossierPathsTests {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    Dossiers dossiers;
+
+    @Autowired
+    JdbcTemplate sql;
 
     Api api;
     DossierLifecycleTests walk;
@@ -169,6 +181,53 @@ class DossierPathsTests {
                 Map.of("certifyDecision", "certify", "certificationNumber", "125"));
         walk.step("pr.tiepnhan", code, "Task_ReturnResult", Map.of("returnChannel", "counter"));
         walk.track(code, 10, "Đã trả kết quả");
+    }
+
+    @Test
+    void aFailingEngineStepLeavesNeitherTimelineNorStatusHalfWritten() {
+        Filed dossier = fileHousePermit();
+        walk.step("pr.tiepnhan", dossier.code(), "Task_CheckDossier", Map.of("receptionDecision", "accept"));
+        JsonNode before = api.get("/api/tracking/" + dossier.code()).body();
+        String taskId =
+                api.tasks("pr.truongphong", dossier.code()).get(0).path("id").asText();
+        api.claim("pr.truongphong", taskId);
+
+        // no specialist chosen: the next task's assignee expression fails inside the same transaction
+        Api.Reply failed = api.complete("pr.truongphong", taskId, Map.of("assignNote", "giao sau"));
+
+        assertThat(failed.status()).isGreaterThanOrEqualTo(400);
+        assertThat(api.get("/api/tracking/" + dossier.code()).body()).isEqualTo(before);
+        assertThat(api.tasks("pr.truongphong", dossier.code()))
+                .extracting(t -> t.path("id").asText())
+                .containsExactly(taskId);
+    }
+
+    @Test
+    void attachmentsAreStoredWithTheSha256OfTheirContent() throws Exception {
+        Filed dossier = fileHousePermit();
+        String expected =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Api.PDF));
+        assertThat(dossiers.attachments(dossier.code())).hasSize(3).allSatisfy(a -> {
+            assertThat(a.sha256()).isEqualTo(expected);
+            assertThat(a.sizeBytes()).isEqualTo(Api.PDF.length);
+            assertThat(a.contentType()).isEqualTo("application/pdf");
+        });
+    }
+
+    @Test
+    void theDailySequenceGoesPastNineThousandNineHundredNinetyNine() {
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        sql.update("delete from dossier_sequence where agency_code = '000.00.12.H43' and reception_day = ?", today);
+        sql.update(
+                "insert into dossier_sequence (agency_code, reception_day, last_sequence) values ('000.00.12.H43', ?, 9999)",
+                today);
+        Map<String, Object> request = new HashMap<>(Api.housePermitRequest("ONLINE"));
+        request.put("procedureCode", "1.009991.H43");
+        Map<String, byte[]> files = new HashMap<>(Api.houseFiles());
+        files.put("TKCS", Api.PDF);
+        Api.Reply filed = api.fileDossier("congdan", Api.multipart(request, files));
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
+        assertThat(filed.text("code")).matches("000\\.00\\.12\\.H43-\\d{6}-10000");
     }
 
     private Api.Reply supplement(String code, String secret) {
