@@ -78,10 +78,17 @@ final class Counting {
         }
     }
 
-    /** The moment {@code minutes} of office time before {@code end}; a period that starts a slot starts at its start. */
+    /**
+     * The moment {@code minutes} of office time before {@code end}; a period that starts exactly at a slot's start is
+     * said to start at the end of the slot before (17:00 the day before, not 08:00), the latest moment that leaves it
+     * whole.
+     */
     LocalDateTime subtractWorkingMinutes(LocalDateTime end, long minutes) {
         if (minutes < 0) {
             throw new IllegalArgumentException("Cannot subtract " + minutes + " working minutes");
+        }
+        if (minutes == 0) {
+            return end;
         }
         Duration remaining = Duration.ofMinutes(minutes);
         LocalDate day = calendar.isWorkingDay(end.toLocalDate())
@@ -94,7 +101,7 @@ final class Counting {
                 LocalDateTime to = earliest(day.atTime(slot.end()), end);
                 if (from.isBefore(to)) {
                     Duration available = Duration.between(from, to);
-                    if (remaining.compareTo(available) <= 0) {
+                    if (remaining.compareTo(available) < 0) {
                         return to.minus(remaining);
                     }
                     remaining = remaining.minus(available);

@@ -76,13 +76,18 @@ class DeadlinePropertiesTests {
                 .map(minutes -> LocalDate.of(2025, 1, 1).atStartOfDay().plusMinutes(minutes));
     }
 
-    /** Moments inside an office slot of a working day, where adding and subtracting are exact inverses. */
+    /**
+     * Moments strictly inside an office slot of a working day, where adding and subtracting are exact inverses (at a
+     * slot's start, subtracting answers the equivalent end of the slot before).
+     */
     @Provide
     Arbitrary<LocalDateTime> officeMoments() {
         return moments()
                 .filter(moment -> calendar.isWorkingDay(moment.toLocalDate())
                         && withinOfficeHours(moment.toLocalTime())
-                        && !hours.slots().stream().anyMatch(slot -> slot.end().equals(moment.toLocalTime())));
+                        && hours.slots().stream()
+                                .noneMatch(slot -> slot.start().equals(moment.toLocalTime())
+                                        || slot.end().equals(moment.toLocalTime())));
     }
 
     private boolean withinOfficeHours(LocalTime time) {
