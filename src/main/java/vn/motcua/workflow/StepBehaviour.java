@@ -111,13 +111,18 @@ class StepBehaviour {
                     .due(now, procedure.legalTime(), procedure.timeUnit(), procedure.cutOffTime());
             dossiers.appointmentSet(code, due);
             clocks.accepted(code, procedure.code(), due);
-        } else if (before == DossierStatus.SUPPLEMENT_REQUESTED && status != DossierStatus.SUPPLEMENT_REQUESTED) {
+        } else if (before == DossierStatus.SUPPLEMENT_REQUESTED && resumesHandling(status)) {
             clocks.supplementReceived(code, procedureOf(execution), now)
                     .ifPresent(due -> dossiers.appointmentSet(code, due));
         }
         if (status == DossierStatus.REFUSED || status == DossierStatus.STOPPED || status == DossierStatus.DONE) {
             clocks.finished(code, now);
         }
+    }
+
+    /** The supplement came and handling goes on; a withdrawal or closure from the wait does not restart the clock. */
+    private static boolean resumesHandling(DossierStatus status) {
+        return status == DossierStatus.IN_PROCESS || status == DossierStatus.SUBMITTED;
     }
 
     private void supplementRequested(DelegateExecution execution, String code, LocalDateTime now) {
