@@ -7,9 +7,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import vn.motcua.calendar.Deadlines;
-import vn.motcua.calendar.OfficeHours;
-import vn.motcua.calendar.WorkingCalendar;
 
 /** One-stop shop for administrative procedures: every procedure is a BPMN process on the embedded engine. */
 @SpringBootApplication
@@ -20,14 +17,12 @@ public class MotCuaApplication {
         SpringApplication.run(MotCuaApplication.class, args);
     }
 
-    /** Vietnam local time: reception times, appointments and deadlines are all counted in it. */
+    /**
+     * Vietnam local time: reception times, appointments and deadlines are all counted in it. It reads the engine's
+     * clock, so that timers, due dates and our own records agree, also in tests that move the engine's clock.
+     */
     @Bean
     Clock clock(@Value("${motcua.zone}") String zone) {
-        return Clock.system(ZoneId.of(zone));
-    }
-
-    @Bean
-    Deadlines deadlines() {
-        return new Deadlines(WorkingCalendar.publicSector(), OfficeHours.standard());
+        return new EngineClock(ZoneId.of(zone));
     }
 }

@@ -1,33 +1,48 @@
 package vn.motcua.calendar;
 
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Due times for processing periods, counted on a working calendar within office hours (domain.md §9.2). */
+/**
+ * Due times for processing periods, counted on a working calendar within office hours (domain.md §9.2). Each answer
+ * is computed on the calendar in force when it is asked, so a calendar reloaded by an administrator applies at once.
+ */
 public final class Deadlines {
 
-    private final WorkingCalendar calendar;
-    private final OfficeHours hours;
+    private final Supplier<WorkingCalendar> calendars;
+    private final Optional<String> agency;
+    private final Optional<OfficeHours> hours;
+
+    private Deadlines(Supplier<WorkingCalendar> calendars, Optional<String> agency, Optional<OfficeHours> hours) {
+        this.calendars = Objects.requireNonNull(calendars, "calendars");
+        this.agency = agency;
+        this.hours = hours;
+    }
 
     public Deadlines(WorkingCalendar calendar, OfficeHours hours) {
-        this.calendar = Objects.requireNonNull(calendar, "calendar");
-        this.hours = Objects.requireNonNull(hours, "hours");
+        this(() -> calendar, Optional.empty(), Optional.of(Objects.requireNonNull(hours, "hours")));
+        Objects.requireNonNull(calendar, "calendar");
+    }
+
+    /** Deadlines on whatever calendar {@code calendars} gives, with the calendar's default office hours. */
+    public static Deadlines following(Supplier<WorkingCalendar> calendars) {
+        return new Deadlines(calendars, Optional.empty(), Optional.empty());
+    }
+
+    /** The same deadlines counted in the office hours the calendar gives this agency. */
+    public Deadlines forAgency(String agencyCode) {
+        return new Deadlines(calendars, Optional.ofNullable(agencyCode), hours);
+    }
+
+    public WorkingCalendar calendar() {
+        return calendars.get();
     }
 
     public LocalDateTime due(LocalDateTime received, long amount, TimeUnit unit, Optional<LocalTime> cutOff) {
-        if (amount < 0 || (amount == 0 && unit == TimeUnit.WORKING_DAYS)) {
-            throw new IllegalArgumentException("Cannot count " + amount + " " + unit);
-        }
-        LocalDateTime start = countingStart(received, cutOff);
-        return switch (unit) {
-            case WORKING_HOURS -> addWorkingMinutes(start, Math.multiplyExact(amount, 60));
-            case WORKING_DAYS -> closingOf(nthWorkingDay(start.toLocalDate(), amount));
-            case CALENDAR_DAYS -> closingOf(lastDayOfCalendarPeriod(start.toLocalDate(), amount));
-        };
+        return counting().due(received, amount, unit, cutOff);
     }
 
     /**
@@ -35,21 +50,7 @@ public final class Deadlines {
      * on a day off it starts at the next office slot (NĐ 297/2025 Art. 3(5), Art. 6(3); NĐ 63/2024 Art. 7(2)).
      */
     public LocalDateTime countingStart(LocalDateTime received, Optional<LocalTime> cutOff) {
-        LocalDate day = received.toLocalDate();
-        LocalTime time = received.toLocalTime();
-        boolean afterCutOff = cutOff.map(time::isAfter).orElse(false);
-        if (!calendar.isWorkingDay(day) || afterCutOff || !time.isBefore(hours.closing())) {
-            return calendar.nextWorkingDayAfter(day).atTime(hours.opening());
-        }
-        for (TimeSlot slot : hours.slots()) {
-            if (slot.contains(time)) {
-                return received;
-            }
-            if (time.isBefore(slot.start())) {
-                return day.atTime(slot.start());
-            }
-        }
-        throw new IllegalStateException("Unreachable: " + received + " is before closing " + hours.closing());
+        return counting().countingStart(received, cutOff);
     }
 
     /**
@@ -57,76 +58,21 @@ public final class Deadlines {
      * ends at the slot's end (12:00, 17:00), not at the start of the next one.
      */
     public LocalDateTime addWorkingMinutes(LocalDateTime start, long minutes) {
-        if (minutes < 0) {
-            throw new IllegalArgumentException("Cannot add " + minutes + " working minutes");
-        }
-        Duration remaining = Duration.ofMinutes(minutes);
-        LocalDate day = calendar.workingDayOnOrAfter(start.toLocalDate());
-        while (true) {
-            for (TimeSlot slot : hours.slots()) {
-                LocalDateTime from = latest(day.atTime(slot.start()), start);
-                LocalDateTime to = day.atTime(slot.end());
-                if (from.isBefore(to)) {
-                    Duration available = Duration.between(from, to);
-                    if (remaining.compareTo(available) <= 0) {
-                        return from.plus(remaining);
-                    }
-                    remaining = remaining.minus(available);
-                }
-            }
-            day = calendar.nextWorkingDayAfter(day);
-        }
+        return counting().addWorkingMinutes(start, minutes);
+    }
+
+    /** The moment {@code minutes} of office time before {@code end}, e.g. when to warn before a due time. */
+    public LocalDateTime subtractWorkingMinutes(LocalDateTime end, long minutes) {
+        return counting().subtractWorkingMinutes(end, minutes);
     }
 
     /** Office minutes between two moments; negative when {@code to} is before {@code from}. */
     public long workingMinutesBetween(LocalDateTime from, LocalDateTime to) {
-        if (to.isBefore(from)) {
-            return -workingMinutesBetween(to, from);
-        }
-        Duration worked = Duration.ZERO;
-        for (LocalDate day = from.toLocalDate(); !day.isAfter(to.toLocalDate()); day = day.plusDays(1)) {
-            if (calendar.isWorkingDay(day)) {
-                worked = worked.plus(workedWithin(day, from, to));
-            }
-        }
-        return worked.toMinutes();
+        return counting().workingMinutesBetween(from, to);
     }
 
-    private Duration workedWithin(LocalDate day, LocalDateTime from, LocalDateTime to) {
-        Duration worked = Duration.ZERO;
-        for (TimeSlot slot : hours.slots()) {
-            LocalDateTime start = latest(day.atTime(slot.start()), from);
-            LocalDateTime end = earliest(day.atTime(slot.end()), to);
-            if (start.isBefore(end)) {
-                worked = worked.plus(Duration.between(start, end));
-            }
-        }
-        return worked;
-    }
-
-    private LocalDate nthWorkingDay(LocalDate first, long n) {
-        LocalDate day = first;
-        for (long i = 1; i < n; i++) {
-            day = calendar.nextWorkingDayAfter(day);
-        }
-        return day;
-    }
-
-    // Civil-law convention, unverified (domain.md §9.2 [M]): the period starts the day after reception, and one
-    // that ends on a day off ends on the next working day
-    private LocalDate lastDayOfCalendarPeriod(LocalDate start, long days) {
-        return calendar.workingDayOnOrAfter(start.plusDays(days));
-    }
-
-    private LocalDateTime closingOf(LocalDate day) {
-        return day.atTime(hours.closing());
-    }
-
-    private static LocalDateTime latest(LocalDateTime a, LocalDateTime b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDateTime earliest(LocalDateTime a, LocalDateTime b) {
-        return a.isBefore(b) ? a : b;
+    private Counting counting() {
+        WorkingCalendar calendar = calendars.get();
+        return new Counting(calendar, hours.orElseGet(() -> calendar.officeHours(agency.orElse(null))));
     }
 }

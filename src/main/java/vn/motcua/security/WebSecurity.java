@@ -22,7 +22,11 @@ class WebSecurity {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                HttpMethod.GET, "/api/procedures", "/api/procedures/**", "/api/tracking/**")
+                                HttpMethod.GET,
+                                "/api/procedures",
+                                "/api/procedures/**",
+                                "/api/tracking/**",
+                                "/api/calendar/deadline")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
                         .permitAll()

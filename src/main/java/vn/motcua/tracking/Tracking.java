@@ -2,8 +2,12 @@ package vn.motcua.tracking;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import vn.motcua.sla.Timeliness;
 
-/** The public view of one dossier. */
+/**
+ * The public view of one dossier. The appointment is the original one (moved only by supplement pauses); an apology's
+ * new date stands beside it, and timeliness is judged against the original (the electronic "phiếu kiểm soát").
+ */
 record Tracking(
         String code,
         int status,
@@ -15,7 +19,11 @@ record Tracking(
         String applicant,
         LocalDateTime receivedAt,
         LocalDateTime appointmentAt,
+        LocalDateTime extendedAppointmentAt,
+        String apologyReason,
         LocalDateTime finishedAt,
+        Timeliness timeliness,
+        boolean nearDeadline,
         String currentStep,
         List<Event> timeline) {
 
@@ -31,5 +39,6 @@ record Tracking(
             String note,
             String department,
             LocalDateTime dueAt,
-            LocalDateTime completedAt) {}
+            LocalDateTime completedAt,
+            Timeliness timeliness) {}
 }

@@ -3,6 +3,7 @@ package vn.motcua.workflow;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,16 +15,20 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.sla.Clocks;
 
 /** What happens to the dossier when its process reaches a step or a status; runs in the engine's transaction. */
 @Component
 class StepBehaviour {
 
     static final String VAR_PROCEDURE_CODE = "procedureCode";
+    /** When an unanswered supplement request closes the dossier; the models' supplement timers wait for it. */
+    static final String VAR_SUPPLEMENT_DEADLINE = "supplementDeadline";
 
     private final Procedures procedures;
     private final Dossiers dossiers;
     private final Deadlines deadlines;
+    private final Clocks clocks;
     private final IdentityService identity;
     private final Clock clock;
 
@@ -31,11 +36,13 @@ class StepBehaviour {
             Procedures procedures,
             Dossiers dossiers,
             Deadlines deadlines,
+            Clocks clocks,
             @Lazy IdentityService identity,
             Clock clock) {
         this.procedures = procedures;
         this.dossiers = dossiers;
         this.deadlines = deadlines;
+        this.clocks = clocks;
         this.identity = identity;
         this.clock = clock;
     }
@@ -50,10 +57,16 @@ class StepBehaviour {
                 .stepBudget(procedure.code(), task.getTaskDefinitionKey())
                 .orElse(model.get(ModelProperties.BUDGET));
         LocalDateTime now = LocalDateTime.now(clock);
-        LocalDateTime due = deadlines.addWorkingMinutes(now, ModelProperties.budgetMinutes(budget));
-        task.setDueDate(Date.from(due.atZone(clock.getZone()).toInstant()));
+        LocalDateTime due = deadlines
+                .forAgency(procedure.agencyCode())
+                .addWorkingMinutes(now, ModelProperties.budgetMinutes(budget));
+        task.setDueDate(date(due));
+        String code = task.getExecution().getProcessBusinessKey();
+        // the follow-up date is Tasklist's own "look at this again" marker: the warning time before the due time
+        task.setFollowUpDate(
+                date(clocks.stepStarted(task.getId(), code, task.getTaskDefinitionKey(), department, due)));
         dossiers.stepStarted(
-                task.getExecution().getProcessBusinessKey(),
+                code,
                 task.getId(),
                 task.getTaskDefinitionKey(),
                 task.getName(),
@@ -65,9 +78,11 @@ class StepBehaviour {
 
     void taskCompleted(DelegateTask task, ModelProperties model) {
         String actor = currentUser();
+        LocalDateTime now = LocalDateTime.now(clock);
+        clocks.stepCompleted(task.getId(), now);
         dossiers.stepCompleted(
                 task.getId(),
-                LocalDateTime.now(clock),
+                now,
                 actor != null ? actor : task.getAssignee(),
                 variable(task.getExecution(), model.get(ModelProperties.OUTCOME)),
                 variable(task.getExecution(), model.get(ModelProperties.NOTE)));
@@ -77,6 +92,10 @@ class StepBehaviour {
         DossierStatus status = DossierStatus.of(Integer.parseInt(model.get(ModelProperties.DOSSIER_STATUS)));
         String code = execution.getProcessBusinessKey();
         LocalDateTime now = LocalDateTime.now(clock);
+        DossierStatus before = dossiers.find(code).map(d -> d.status()).orElse(null);
+        if (status == DossierStatus.SUPPLEMENT_REQUESTED) {
+            supplementRequested(execution, code, now);
+        }
         dossiers.statusChanged(
                 code,
                 status,
@@ -87,9 +106,38 @@ class StepBehaviour {
         if (status == DossierStatus.ACCEPTED) {
             // the legal clock starts at acceptance, not at filing (domain.md §6.2)
             Procedure procedure = procedureOf(execution);
-            dossiers.appointmentSet(
-                    code, deadlines.due(now, procedure.legalTime(), procedure.timeUnit(), procedure.cutOffTime()));
+            LocalDateTime due = deadlines
+                    .forAgency(procedure.agencyCode())
+                    .due(now, procedure.legalTime(), procedure.timeUnit(), procedure.cutOffTime());
+            dossiers.appointmentSet(code, due);
+            clocks.accepted(code, procedure.code(), due);
+        } else if (before == DossierStatus.SUPPLEMENT_REQUESTED && resumesHandling(status)) {
+            clocks.supplementReceived(code, procedureOf(execution), now)
+                    .ifPresent(due -> dossiers.appointmentSet(code, due));
         }
+        if (status == DossierStatus.REFUSED || status == DossierStatus.STOPPED || status == DossierStatus.DONE) {
+            clocks.finished(code, now);
+        }
+    }
+
+    /** The supplement came and handling goes on; a withdrawal or closure from the wait does not restart the clock. */
+    private static boolean resumesHandling(DossierStatus status) {
+        return status == DossierStatus.IN_PROCESS || status == DossierStatus.SUBMITTED;
+    }
+
+    private void supplementRequested(DelegateExecution execution, String code, LocalDateTime now) {
+        try {
+            LocalDateTime deadline =
+                    clocks.supplementRequested(code, procedureOf(execution).code(), now);
+            execution.setVariable(VAR_SUPPLEMENT_DEADLINE, date(deadline));
+        } catch (Clocks.SupplementRefused refused) {
+            // engine REST answers 400 with this message: the official completing the task sees why
+            throw new BadUserRequestException(refused.vietnamese() + " / " + refused.getMessage());
+        }
+    }
+
+    private Date date(LocalDateTime time) {
+        return Date.from(time.atZone(clock.getZone()).toInstant());
     }
 
     private Procedure procedureOf(DelegateExecution execution) {

@@ -104,6 +104,16 @@ class DeadlinesTests {
     }
 
     @Test
+    void subtractsWorkingTimeBackThroughDaysOffToTheLatestMomentThatLeavesItWhole() {
+        assertThat(deadlines.subtractWorkingMinutes(LocalDateTime.parse("2026-03-16T09:00"), 240))
+                .isEqualTo(LocalDateTime.parse("2026-03-13T14:00"));
+        assertThat(deadlines.subtractWorkingMinutes(LocalDateTime.parse("2026-03-20T17:00"), 480))
+                .isEqualTo(LocalDateTime.parse("2026-03-19T17:00"));
+        assertThat(deadlines.subtractWorkingMinutes(LocalDateTime.parse("2026-05-04T10:00"), 180))
+                .isEqualTo(LocalDateTime.parse("2026-04-29T16:00"));
+    }
+
+    @Test
     void countsNoWorkingMinutesOverAHolidayWeekend() {
         assertThat(deadlines.workingMinutesBetween(
                         LocalDateTime.parse("2026-04-29T17:00"), LocalDateTime.parse("2026-05-04T08:00")))

@@ -1,0 +1,60 @@
+package vn.motcua.sla;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDateTime;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.api.UserError;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.Dossiers;
+
+@RestController
+class ApologyController {
+
+    private final Apologies apologies;
+    private final Dossiers dossiers;
+    private final Procedures procedures;
+
+    ApologyController(Apologies apologies, Dossiers dossiers, Procedures procedures) {
+        this.apologies = apologies;
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+    }
+
+    record ApologyRequest(String reason, LocalDateTime newAppointmentAt) {}
+
+    @PostMapping("/api/dossiers/{code}/apology")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Issue the apology and extension letter (form 04): head or leader of the handling unit, once per"
+                    + " dossier, at least one working day before the due time")
+    Apologies.Issued apologise(@PathVariable String code, @RequestBody ApologyRequest request, Authentication user) {
+        Dossier dossier = dossiers.find(code)
+                .orElseThrow(() -> UserError.notFound(
+                        "Không tìm thấy hồ sơ có mã " + code + ".", "No dossier has the code " + code + "."));
+        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        // BM.04 is signed by the head of the agency; the unit's head or leader prepares and signs it here
+        String head = procedure.departmentFor("head");
+        String leader = procedure.departmentFor("leader");
+        boolean allowed = user != null
+                && user.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals(head)
+                                || a.getAuthority().equals(leader));
+        if (!allowed) {
+            throw new UserError(
+                    HttpStatus.FORBIDDEN,
+                    "Chỉ lãnh đạo đơn vị giải quyết (" + head + ", " + leader
+                            + ") mới được lập phiếu xin lỗi, gia hạn.",
+                    "Only the handling unit's head or leader (" + head + ", " + leader
+                            + ") may issue the apology letter.");
+        }
+        return apologies.issue(code, request.reason(), request.newAppointmentAt(), user.getName());
+    }
+}
