@@ -22,7 +22,13 @@ class WebSecurity {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                HttpMethod.GET, "/api/procedures", "/api/procedures/**", "/api/tracking/**")
+                                HttpMethod.GET,
+                                "/api/procedures",
+                                "/api/procedures/**",
+                                "/api/tracking/**",
+                                "/api/forms/*",
+                                // the slip's own check: the applicant's secret or an official's login
+                                "/api/dossiers/*/slips/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
                         .permitAll()
