@@ -2,8 +2,9 @@ package vn.motcua.tracking;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import vn.motcua.dossier.Applicant;
 
-/** The public view of one dossier. */
+/** The public view of one dossier; the applicant's details only for whoever gave the secret or filed it. */
 record Tracking(
         String code,
         int status,
@@ -17,7 +18,8 @@ record Tracking(
         LocalDateTime appointmentAt,
         LocalDateTime finishedAt,
         String currentStep,
-        List<Event> timeline) {
+        List<Event> timeline,
+        Applicant applicantDetails) {
 
     /**
      * A status change (with the official's reason, for a refusal or a supplement request) or a step of the handling,
