@@ -104,9 +104,10 @@ async function supplement(event) {
   try {
     await api(`/api/dossiers/${encodeURIComponent(form.dataset.code)}/supplements?secret=${encodeURIComponent(form.dataset.secret)}`,
       { method: 'POST', body });
-    say(message, t('Đã nhận hồ sơ bổ sung. Hồ sơ tiếp tục được xử lý.', 'The supplement was received; processing resumes.'), 'success');
+    say(message, null);
     await lookUp(form.dataset.code, form.dataset.secret);
-    $('#supplement').hidden = true;
+    // said after the new lookup, in the page's region: the supplement form itself is gone once nothing is awaited
+    say($('#message'), t('Đã nhận hồ sơ bổ sung. Hồ sơ tiếp tục được xử lý.', 'The supplement was received; processing resumes.'), 'success');
   } catch (error) {
     say(message, error.message);
   }

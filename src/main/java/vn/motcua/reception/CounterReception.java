@@ -56,7 +56,7 @@ class CounterReception {
             Map<String, List<MultipartFile>> files,
             Authentication officer) {
         check(request, decision);
-        FilingReceipt filed = reception.file(request, files, officer.getName());
+        FilingReceipt filed = reception.file(request, files, officer.getName(), decision.decision() == Decision.accept);
         Task check = tasks.createTaskQuery()
                 .processInstanceBusinessKey(filed.code())
                 .taskDefinitionKey(ProcessNames.TASK_CHECK_DOSSIER)
