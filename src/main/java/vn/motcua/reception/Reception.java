@@ -68,6 +68,19 @@ class Reception {
 
     @Transactional
     public FilingReceipt file(FilingRequest request, Map<String, List<MultipartFile>> files, String filedBy) {
+        return file(request, files, filedBy, true);
+    }
+
+    /**
+     * With {@code requireAllComponents} false, a dossier missing required components is stored anyway: at the counter,
+     * the officer's supplement request or refusal, taken in the same transaction, names what is missing.
+     */
+    @Transactional
+    FilingReceipt file(
+            FilingRequest request,
+            Map<String, List<MultipartFile>> files,
+            String filedBy,
+            boolean requireAllComponents) {
         if (request.procedureCode() == null || request.procedureCode().isBlank()) {
             throw UserError.badRequest("Chưa chọn thủ tục (procedureCode).", "No procedure chosen (procedureCode).");
         }
@@ -83,7 +96,7 @@ class Reception {
         }
         problems.addAll(forms.problems(procedure.startForm(), request.formDataOrEmpty()));
         List<Attachment> attachments = Uploads.read(files, settings, problems);
-        checkComponents(procedure, request, files, problems);
+        checkComponents(procedure, request, files, requireAllComponents, problems);
         if (!problems.isEmpty()) {
             throw UserError.badRequest(
                     "Hồ sơ chưa hợp lệ: " + String.join("; ", problems) + ".",
@@ -213,7 +226,11 @@ class Reception {
     }
 
     private static void checkComponents(
-            Procedure procedure, FilingRequest request, Map<String, List<MultipartFile>> files, List<String> problems) {
+            Procedure procedure,
+            FilingRequest request,
+            Map<String, List<MultipartFile>> files,
+            boolean requireAll,
+            List<String> problems) {
         List<String> known =
                 procedure.components().stream().map(Procedure.Component::code).toList();
         files.keySet().stream()
@@ -223,7 +240,7 @@ class Reception {
             boolean attached = files.containsKey(component.code());
             boolean received = request.channel() != NewDossier.Channel.ONLINE
                     && request.receivedComponentsOrEmpty().contains(component.code());
-            if (component.required() && !attached && !received) {
+            if (requireAll && component.required() && !attached && !received) {
                 problems.add("thiếu thành phần hồ sơ bắt buộc \"" + component.name() + "\" (" + component.code() + ")");
             }
         }

@@ -26,7 +26,10 @@ class WebSecurity {
                                 "/api/procedures",
                                 "/api/procedures/**",
                                 "/api/tracking/**",
-                                "/api/calendar/deadline")
+                                "/api/calendar/deadline",
+                                "/api/forms/*",
+                                // the slip's own check: the applicant's secret or an official's login
+                                "/api/dossiers/*/slips/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
                         .permitAll()

@@ -1,14 +1,26 @@
 package vn.motcua.tracking;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.api.UserError;
 import vn.motcua.catalog.Procedure;
@@ -27,21 +39,50 @@ class TrackingController {
     private final Procedures procedures;
     private final IdentityService identity;
     private final Clocks clocks;
+    private final LookupLimits limits;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final RepositoryService repository;
 
-    TrackingController(Dossiers dossiers, Procedures procedures, IdentityService identity, Clocks clocks) {
+    TrackingController(
+            Dossiers dossiers,
+            Procedures procedures,
+            IdentityService identity,
+            Clocks clocks,
+            LookupLimits limits,
+            RuntimeService runtime,
+            HistoryService history,
+            RepositoryService repository) {
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.identity = identity;
         this.clocks = clocks;
+        this.limits = limits;
+        this.runtime = runtime;
+        this.history = history;
+        this.repository = repository;
     }
 
     @GetMapping("/api/tracking/{code}")
-    @Operation(summary = "Track a dossier by its code (public, no login, no personal data)")
-    Tracking track(@PathVariable String code) {
-        Dossier dossier = dossiers.find(code)
-                .orElseThrow(() -> UserError.notFound(
-                        "Không tìm thấy hồ sơ có mã " + code + ". Vui lòng kiểm tra lại mã trên giấy tiếp nhận.",
-                        "No dossier has the code " + code + ". Please check the code on the receipt slip."));
+    @Operation(
+            summary = "Track a dossier by its code (public, no login, no personal data)",
+            description = "With the secret of the receipt slip (or logged in as the one who filed it), the answer"
+                    + " also carries the applicant's details. Too many unknown codes or wrong secrets answer 429.")
+    Tracking track(
+            @PathVariable String code,
+            @RequestParam(required = false) String secret,
+            Principal user,
+            HttpServletRequest request) {
+        Dossier dossier = lookUp(code, request);
+        boolean own = user != null && user.getName().equals(dossier.filedBy());
+        if (secret != null && !secret.isBlank() && !dossiers.secretMatches(code, secret.trim())) {
+            limits.miss(request.getRemoteAddr());
+            throw new UserError(
+                    HttpStatus.FORBIDDEN,
+                    "Mã bí mật không đúng. Vui lòng dùng mã bí mật in trên giấy tiếp nhận hồ sơ.",
+                    "The secret is wrong: use the one printed on the receipt slip.");
+        }
+        boolean personal = own || (secret != null && !secret.isBlank());
         Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
         Optional<Clocks.DossierClock> clock = clocks.dossierClock(code);
         return new Tracking(
@@ -61,7 +102,42 @@ class TrackingController {
                 timeliness(dossier),
                 clock.map(Clocks.DossierClock::warned).orElse(false),
                 dossier.currentStep(),
-                timeline(code));
+                timeline(code),
+                personal ? dossier.applicant() : null);
+    }
+
+    @GetMapping("/api/tracking/{code}/diagram")
+    @Operation(summary = "The procedure's diagram (BPMN XML) with the elements where the dossier is now")
+    Diagram diagram(@PathVariable String code, HttpServletRequest request) {
+        lookUp(code, request);
+        HistoricProcessInstance process = history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(code)
+                .orderByProcessInstanceStartTime()
+                .asc()
+                .listPage(0, 1)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> UserError.notFound(
+                        "Hồ sơ " + code + " chưa có quy trình xử lý.", "Dossier " + code + " has no process."));
+        List<String> current = process.getEndTime() == null
+                ? runtime.getActiveActivityIds(process.getId())
+                : process.getEndActivityId() == null ? List.of() : List.of(process.getEndActivityId());
+        try (InputStream model = repository.getProcessModel(process.getProcessDefinitionId())) {
+            return new Diagram(new String(model.readAllBytes(), StandardCharsets.UTF_8), current);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Dossier lookUp(String code, HttpServletRequest request) {
+        limits.check(request.getRemoteAddr());
+        return dossiers.find(code.trim()).orElseThrow(() -> {
+            limits.miss(request.getRemoteAddr());
+            return UserError.notFound(
+                    "Không tìm thấy hồ sơ có mã " + code + ". Vui lòng kiểm tra lại mã trên giấy tiếp nhận.",
+                    "No dossier has the code " + code + ". Please check the code on the receipt slip.");
+        });
     }
 
     private List<Tracking.Event> timeline(String code) {

@@ -1,0 +1,290 @@
+package vn.motcua.slips;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import vn.motcua.api.UserError;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.NewDossier;
+import vn.motcua.dossier.Step;
+import vn.motcua.dossier.StoredAttachment;
+
+/** Writes the slips of one dossier from its record, its catalogue entry and its timeline. */
+@Service
+class Slips {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy");
+
+    private final Dossiers dossiers;
+    private final Procedures procedures;
+    private final IdentityService identity;
+    private final SlipSettings settings;
+    private final String publicUrl;
+
+    Slips(
+            Dossiers dossiers,
+            Procedures procedures,
+            IdentityService identity,
+            SlipSettings settings,
+            @Value("${motcua.public-url}") String publicUrl) {
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.identity = identity;
+        this.settings = settings;
+        this.publicUrl = publicUrl;
+    }
+
+    /** The public tracking page of a dossier: what the QR code of every slip opens. */
+    static String trackingPage(String publicUrl, String code) {
+        return publicUrl + "/portal/tra-cuu.html?ma=" + code;
+    }
+
+    /** The slip as PDF; the secret is printed only when the caller gave the right one (it is stored hashed). */
+    byte[] write(Dossier dossier, SlipKind kind, Optional<String> verifiedSecret) {
+        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        return switch (kind) {
+            case RECEIPT -> receipt(dossier, procedure, verifiedSecret);
+            case SUPPLEMENT -> supplement(dossier, procedure, decision(dossier, "supplement"));
+            case REFUSAL -> refusal(dossier, procedure, decision(dossier, "refuse"));
+        };
+    }
+
+    private byte[] receipt(Dossier dossier, Procedure procedure, Optional<String> secret) {
+        try (SlipPdf pdf = header(dossier, procedure, SlipKind.RECEIPT)) {
+            codes(pdf, dossier);
+            pdf.line("Mã hồ sơ:", dossier.code());
+            pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
+            applicant(pdf, dossier.applicant());
+            pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
+            pdf.line("Thủ tục hành chính:", procedure.name() + " (mã " + procedure.code() + ")");
+            pdf.line("Thành phần hồ sơ đã nộp:", "");
+            List<String> documents = documents(dossier, procedure);
+            for (int i = 0; i < documents.size(); i++) {
+                pdf.indented((i + 1) + ". " + documents.get(i));
+            }
+            pdf.line("Số lượng hồ sơ:", "01 (bộ)");
+            pdf.line("Thời gian giải quyết hồ sơ theo quy định:", legalTime(procedure));
+            pdf.line("Thời gian nhận hồ sơ:", TIME.format(dossier.receivedAt()));
+            pdf.line("Thời gian trả kết quả giải quyết hồ sơ (hẹn trả):", TIME.format(dossier.dueAt()));
+            pdf.line("Nơi nhận kết quả:", resultPlace(dossier.channel()));
+            pdf.line("Phí, lệ phí và hình thức thu:", feeLine(procedure, dossier.channel()));
+            pdf.line("Vào Sổ theo dõi hồ sơ:", register(dossier));
+            pdf.line(
+                    "Mã bí mật để tra cứu thông tin cá nhân, bổ sung hoặc rút hồ sơ:",
+                    secret.orElse("(chỉ in trên giấy do người nộp tải về bằng mã bí mật)"));
+            pdf.text("Kết quả có thể được trả sớm hơn ngày hẹn. Tra cứu tình trạng hồ sơ tại "
+                    + trackingPage(publicUrl, dossier.code()) + " hoặc quét mã QR trên giấy này.");
+            signatures(pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
+            return pdf.bytes();
+        }
+    }
+
+    private byte[] supplement(Dossier dossier, Procedure procedure, Step decision) {
+        try (SlipPdf pdf = header(dossier, procedure, SlipKind.SUPPLEMENT)) {
+            codes(pdf, dossier);
+            pdf.line("Mã hồ sơ:", dossier.code());
+            pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
+            applicant(pdf, dossier.applicant());
+            pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
+            pdf.line("Thời gian nhận hồ sơ:", TIME.format(dossier.receivedAt()));
+            pdf.text("Sau khi xem xét, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:");
+            List<String> items = items(decision.note());
+            for (int i = 0; i < items.size(); i++) {
+                pdf.indented((i + 1) + ". " + items.get(i));
+            }
+            pdf.line("Lý do:", "hồ sơ chưa đầy đủ hoặc chưa đúng quy định của thủ tục " + procedure.name() + ".");
+            pdf.text("Ông/Bà bổ sung trực tuyến tại " + trackingPage(publicUrl, dossier.code())
+                    + " (bằng mã bí mật trên giấy tiếp nhận) hoặc tại Bộ phận Một cửa.");
+            pdf.line(
+                    "Người hướng dẫn và số điện thoại liên hệ:",
+                    fullName(decision.completedBy()) + ", " + settings.contactPhone());
+            signatures(pdf, "", "", "NGƯỜI HƯỚNG DẪN", fullName(decision.completedBy()));
+            return pdf.bytes();
+        }
+    }
+
+    private byte[] refusal(Dossier dossier, Procedure procedure, Step decision) {
+        try (SlipPdf pdf = header(dossier, procedure, SlipKind.REFUSAL)) {
+            codes(pdf, dossier);
+            pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
+            applicant(pdf, dossier.applicant());
+            pdf.line("Mã hồ sơ:", dossier.code());
+            pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
+            pdf.text("Cơ quan, đơn vị không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:");
+            List<String> reasons = items(decision.note());
+            for (int i = 0; i < reasons.size(); i++) {
+                pdf.indented((i + 1) + ". " + reasons.get(i));
+            }
+            pdf.text("Xin thông báo để Ông/Bà được biết và thực hiện.");
+            signatures(pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
+            return pdf.bytes();
+        }
+    }
+
+    private SlipPdf header(Dossier dossier, Procedure procedure, SlipKind kind) {
+        SlipPdf pdf = new SlipPdf(kind.title() + " " + dossier.code());
+        LocalDate today = dossier.receivedAt().toLocalDate();
+        pdf.columns(
+                        List.of(settings.parentBody().toUpperCase(), procedure.agencyName()),
+                        List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+                        true,
+                        10)
+                .columns(List.of("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"), List.of(), true, 10)
+                .gap(4)
+                .columns(
+                        List.of("Số: " + String.format("%04d", dossier.sequenceNo()) + "/" + kind.symbol()),
+                        List.of(settings.place() + ", ngày " + String.format("%02d", today.getDayOfMonth())
+                                + " tháng " + String.format("%02d", today.getMonthValue()) + " năm "
+                                + today.getYear()),
+                        false,
+                        10)
+                .gap(14)
+                .centre(kind.title(), true, 14)
+                .gap(8);
+        return pdf;
+    }
+
+    // Barcode of the code and QR to the tracking page, at the right, beside the first lines of the body.
+    private void codes(SlipPdf pdf, Dossier dossier) {
+        float top = pdf.cursor();
+        pdf.image(Codes.qr(trackingPage(publicUrl, dossier.code())), SlipPdf.right() - 80, top + 4, 80, 80);
+        pdf.image(Codes.barcode(dossier.code()), SlipPdf.right() - 290, top + 2, 200, 30);
+        pdf.gap(36);
+    }
+
+    private static void applicant(SlipPdf pdf, Applicant applicant) {
+        boolean organisation = applicant.kind() == Applicant.Kind.ORGANIZATION;
+        pdf.line(organisation ? "Tên tổ chức:" : "Họ và tên người nộp:", applicant.name());
+        pdf.line(organisation ? "Số định danh tổ chức (mã số thuế):" : "Số định danh cá nhân:", applicant.idNumber());
+        pdf.line("Địa chỉ:", applicant.address());
+        pdf.line("Số điện thoại:", applicant.phone());
+        pdf.line("Thư điện tử:", applicant.email());
+    }
+
+    private void signatures(SlipPdf pdf, String leftRole, String leftName, String rightRole, String rightName) {
+        pdf.gap(10)
+                .columns(List.of(leftRole), List.of(rightRole), true, 11)
+                .columns(
+                        List.of(leftRole.isEmpty() ? "" : "(Ký và ghi rõ họ tên)"),
+                        List.of("(Ký và ghi rõ họ tên; chữ ký số nếu là biểu mẫu điện tử)"),
+                        false,
+                        9)
+                .gap(40)
+                .columns(List.of(leftName), List.of(rightName), true, 11);
+    }
+
+    private List<String> documents(Dossier dossier, Procedure procedure) {
+        List<StoredAttachment> files = dossiers.attachments(dossier.code());
+        List<String> documents = new ArrayList<>();
+        for (Procedure.Component component : procedure.components()) {
+            List<String> names = files.stream()
+                    .filter(f -> component.code().equals(f.componentCode()))
+                    .map(StoredAttachment::fileName)
+                    .toList();
+            if (!names.isEmpty()) {
+                documents.add(component.name() + " — bản điện tử: " + String.join(", ", names));
+            } else if (component.required() && dossier.channel() != NewDossier.Channel.ONLINE) {
+                // reception refuses a counter filing whose required components were neither attached nor received
+                documents.add(component.name() + " — bản giấy");
+            }
+        }
+        return documents;
+    }
+
+    private Step decision(Dossier dossier, String outcome) {
+        return dossiers.steps(dossier.code()).stream()
+                .filter(step -> outcome.equals(step.outcome()))
+                .max(Comparator.comparing(Step::completedAt))
+                .orElseThrow(() -> UserError.notFound(
+                        "Hồ sơ " + dossier.code() + " không có "
+                                + ("refuse".equals(outcome) ? "phiếu từ chối" : "phiếu yêu cầu bổ sung") + ".",
+                        "Dossier " + dossier.code() + " has no such slip."));
+    }
+
+    /** Whether a slip of this kind exists for the dossier. */
+    boolean exists(Dossier dossier, SlipKind kind) {
+        return switch (kind) {
+            case RECEIPT -> dossier.status() != DossierStatus.REFUSED;
+            case SUPPLEMENT -> dossiers.steps(dossier.code()).stream().anyMatch(s -> "supplement".equals(s.outcome()));
+            case REFUSAL -> dossiers.steps(dossier.code()).stream().anyMatch(s -> "refuse".equals(s.outcome()));
+        };
+    }
+
+    // Officials list items one per line or separated by semicolons.
+    private static List<String> items(String note) {
+        if (note == null || note.isBlank()) {
+            return List.of("(không ghi)");
+        }
+        return Arrays.stream(note.split("[;\\n]+"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private String receivingUnit(Procedure procedure) {
+        Group group = identity.createGroupQuery()
+                .groupId(procedure.departmentFor("reception"))
+                .singleResult();
+        return group == null ? procedure.agencyName() : group.getName();
+    }
+
+    private String receiver(Dossier dossier) {
+        if (dossier.channel() != NewDossier.Channel.ONLINE) {
+            return fullName(dossier.filedBy());
+        }
+        return dossiers.steps(dossier.code()).stream()
+                .filter(s -> "Task_CheckDossier".equals(s.stepKey()) && s.completedBy() != null)
+                .map(s -> fullName(s.completedBy()))
+                .findFirst()
+                .orElse("(tiếp nhận trực tuyến)");
+    }
+
+    private String fullName(String userId) {
+        User user = userId == null
+                ? null
+                : identity.createUserQuery().userId(userId).singleResult();
+        return user == null ? String.valueOf(userId) : user.getLastName() + " " + user.getFirstName();
+    }
+
+    private static String legalTime(Procedure procedure) {
+        return switch (procedure.timeUnit()) {
+            case WORKING_HOURS -> procedure.legalTime() + " giờ làm việc";
+            case WORKING_DAYS -> procedure.legalTime() + " ngày làm việc";
+            case CALENDAR_DAYS -> procedure.legalTime() + " ngày";
+        };
+    }
+
+    private static String resultPlace(NewDossier.Channel channel) {
+        return switch (channel) {
+            case ONLINE -> "trực tuyến trên Cổng dịch vụ công hoặc tại Bộ phận tiếp nhận và trả kết quả";
+            case COUNTER -> "tại Bộ phận tiếp nhận và trả kết quả";
+            case POSTAL -> "qua dịch vụ bưu chính công ích";
+        };
+    }
+
+    private static String feeLine(Procedure procedure, NewDossier.Channel channel) {
+        String fee = procedure.fee() == null || procedure.fee().isBlank() ? "không thu" : procedure.fee();
+        return fee
+                + (channel == NewDossier.Channel.ONLINE ? "; nộp trực tuyến" : "; nộp trực tiếp tại Bộ phận Một cửa");
+    }
+
+    private static String register(Dossier dossier) {
+        LocalDateTime at = dossier.receivedAt();
+        return "Quyển số " + at.getYear() + "/" + dossier.procedureCode() + ", Số thứ tự " + dossier.sequenceNo();
+    }
+}

@@ -1,0 +1,116 @@
+// What every page shares: the language switch, calls to our API with bilingual errors, small DOM helpers.
+
+export const lang = () => localStorage.getItem('motcua.lang') || 'vi';
+
+export const t = (vi, en) => (lang() === 'en' ? en : vi);
+
+export function applyLanguage() {
+  document.documentElement.lang = lang();
+  document.querySelectorAll('[data-en]').forEach((el) => {
+    if (el.dataset.vi === undefined) el.dataset.vi = el.textContent;
+    el.textContent = lang() === 'en' ? el.dataset.en : el.dataset.vi;
+  });
+  document.querySelectorAll('[data-en-placeholder]').forEach((el) => {
+    if (el.dataset.viPlaceholder === undefined) el.dataset.viPlaceholder = el.placeholder;
+    el.placeholder = lang() === 'en' ? el.dataset.enPlaceholder : el.dataset.viPlaceholder;
+  });
+}
+
+export function setUpLanguageSwitch() {
+  const button = document.getElementById('lang');
+  if (button) {
+    button.addEventListener('click', () => {
+      localStorage.setItem('motcua.lang', lang() === 'en' ? 'vi' : 'en');
+      applyLanguage();
+      document.dispatchEvent(new Event('motcua:lang'));
+    });
+  }
+  applyLanguage();
+}
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Calls our API; a refusal becomes an ApiError carrying the server's message in the page's language. */
+export async function api(path, options = {}) {
+  let response;
+  try {
+    response = await fetch(path, options);
+  } catch (offline) {
+    throw new ApiError(0, t('Không kết nối được máy chủ. Vui lòng thử lại.', 'Cannot reach the server. Please try again.'));
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    const message = body && (lang() === 'en' ? body.messageEn || body.detail : body.message || body.detail);
+    throw new ApiError(response.status, message || t(`Lỗi ${response.status}.`, `Error ${response.status}.`));
+  }
+  return body;
+}
+
+export const basic = (user, password) =>
+  'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`)));
+
+export const $ = (selector, root = document) => root.querySelector(selector);
+
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([key, value]) => {
+    if (key === 'text') node.textContent = value;
+    else if (value !== null && value !== undefined && value !== false) node.setAttribute(key, value);
+  });
+  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(child)));
+  return node;
+}
+
+/** Shows a message in the page's alert region (read out by screen readers). */
+export function say(region, message, kind = 'error') {
+  region.hidden = !message;
+  region.className = `message ${kind}`;
+  region.textContent = message || '';
+  if (message) region.scrollIntoView({ block: 'nearest' });
+}
+
+export function when(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}, ${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+export const param = (name) => new URLSearchParams(location.search).get(name);
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const ALLOWED = ['pdf', 'jpg', 'jpeg', 'png'];
+
+/** The first problem with the chosen files, before anything is sent; the server checks the content again. */
+export function fileProblem(files) {
+  for (const file of files) {
+    const extension = file.name.split('.').pop().toLowerCase();
+    if (!ALLOWED.includes(extension)) {
+      return t(`Tệp "${file.name}" không đúng loại: chỉ nhận PDF, JPEG hoặc PNG. Hồ sơ chưa được gửi.`,
+        `File "${file.name}" has the wrong type: only PDF, JPEG or PNG. Nothing was sent.`);
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      return t(`Tệp "${file.name}" vượt quá 10 MB. Hồ sơ chưa được gửi.`,
+        `File "${file.name}" is larger than 10 MB. Nothing was sent.`);
+    }
+  }
+  return null;
+}
+
+export function legalTime(procedure) {
+  const unit = {
+    WORKING_DAYS: t('ngày làm việc', 'working days'),
+    WORKING_HOURS: t('giờ làm việc', 'working hours'),
+    CALENDAR_DAYS: t('ngày', 'days')
+  }[procedure.timeUnit];
+  return `${procedure.legalTime} ${unit}`;
+}
+
+export const onlineLevel = (procedure) =>
+  procedure.onlineLevel === 'FULL' ? t('Toàn trình', 'Fully online') : t('Một phần', 'Partly online');

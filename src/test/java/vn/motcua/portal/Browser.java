@@ -1,0 +1,130 @@
+package vn.motcua.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium driven through Debian's chromedriver; nothing is downloaded. */
+final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final WebDriverWait wait;
+
+    Browser(int port) {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--disable-dev-shm-usage",
+                        "--lang=vi",
+                        "--window-size=1280,2200");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .build();
+        driver = new ChromeDriver(service, options);
+        base = "http://localhost:" + port;
+        wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+    }
+
+    Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    WebElement find(String css) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    Browser type(String css, String text) {
+        WebElement field = visible(css);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    Browser click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        return this;
+    }
+
+    Browser clickLink(String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
+        return this;
+    }
+
+    /** Types into a form-js field found by its label, as a person finds it. */
+    Browser formField(String label, String text) {
+        WebElement labelElement = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//div[@id='start-form']//label[starts-with(normalize-space(.), '" + label + "')]")));
+        WebElement input = driver.findElement(By.id(labelElement.getAttribute("for")));
+        input.clear();
+        input.sendKeys(text);
+        return this;
+    }
+
+    Browser attach(String css, Path file) {
+        find(css).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
+    /** Waits until the element shows the text (the page's answer arrives asynchronously), then returns all of it. */
+    String textOnceItShows(String css, String expected) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), expected));
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** Waits until the element shows one of the texts, then returns all of it. */
+    String textOnceItShowsAny(String css, String... expected) {
+        wait.until(ExpectedConditions.or(java.util.Arrays.stream(expected)
+                .map(text -> ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text))
+                .toArray(org.openqa.selenium.support.ui.ExpectedCondition[]::new)));
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    String text(String css) {
+        return visible(css).getText();
+    }
+
+    String attribute(String css, String name) {
+        return find(css).getAttribute(name);
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    void screenshot(String name) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target/screenshots"));
+            Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
