@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -25,8 +26,15 @@ public class Api {
 
     private final RestClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private final Function<String, String> authorization;
 
     public Api(int port) {
+        this(port, Api::basic);
+    }
+
+    /** A client that logs users in otherwise, e.g. with a bearer token: user name → Authorization header value. */
+    public Api(int port, Function<String, String> authorization) {
+        this.authorization = authorization;
         this.http = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
@@ -93,7 +101,7 @@ public class Api {
     public Reply fileDossier(String user, MultiValueMap<String, Object> parts) {
         return reply(http.post()
                 .uri("/api/dossiers")
-                .headers(h -> basic(h, user))
+                .headers(h -> login(h, user))
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(parts)
                 .retrieve()
@@ -107,7 +115,7 @@ public class Api {
     public Reply post(String path, String user, Object body) {
         return reply(http.post()
                 .uri(path)
-                .headers(h -> basic(h, user))
+                .headers(h -> login(h, user))
                 .contentType(body instanceof MultiValueMap ? MediaType.MULTIPART_FORM_DATA : MediaType.APPLICATION_JSON)
                 .body(body)
                 .retrieve()
@@ -118,7 +126,7 @@ public class Api {
     public List<JsonNode> tasks(String user, String dossierCode) {
         Reply reply = reply(http.get()
                 .uri("/engine-rest/task?processInstanceBusinessKey={code}", dossierCode)
-                .headers(h -> basic(h, user))
+                .headers(h -> login(h, user))
                 .retrieve()
                 .toEntity(String.class));
         if (reply.status() != 200) {
@@ -144,14 +152,20 @@ public class Api {
         return items;
     }
 
-    private static void basic(HttpHeaders headers, String user) {
+    private void login(HttpHeaders headers, String user) {
         if (user != null) {
-            headers.set(
-                    HttpHeaders.AUTHORIZATION,
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            headers.set(HttpHeaders.AUTHORIZATION, authorization.apply(user));
         }
+    }
+
+    public static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** GET as the user (officials' endpoints such as {@code /engine-rest/task/{id}/variables}). */
+    public Reply get(String path, String user) {
+        return reply(
+                http.get().uri(path).headers(h -> login(h, user)).retrieve().toEntity(String.class));
     }
 
     private Reply reply(ResponseEntity<String> response) {

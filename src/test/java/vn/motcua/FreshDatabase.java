@@ -4,19 +4,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-/** Empties the integration-test database once per test run, before the first application context starts on it. */
+/** Empties each integration-test database once per test run, before the first application context starts on it. */
 public class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    private static final AtomicBoolean DONE = new AtomicBoolean();
+    private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        if (DONE.compareAndSet(false, true)) {
+        if (DONE.add(context.getEnvironment().getRequiredProperty("motcua.test.database"))) {
             recreate(context.getEnvironment());
         }
     }

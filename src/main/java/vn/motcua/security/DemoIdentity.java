@@ -25,12 +25,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the engine's built-in identity from the realm file in keycloak/ (so Keycloak and the embedded default describe
- * the same people), and grants what each department needs in Tasklist: access, its tasks, the shared task filters.
+ * the same people), and grants what each department needs in Tasklist: access, its tasks, the shared task filters. In
+ * Keycloak mode nothing is seeded; the grants go to the groups Keycloak has, so both modes authorize alike.
  */
 @Component
 class DemoIdentity extends AbstractProcessEnginePlugin {
 
     static final String ADMIN_GROUP = "camunda-admin";
+    static final String CITIZENS_GROUP = "citizens";
 
     private final ResourceLoader resources;
     private final ObjectMapper json;
@@ -50,22 +52,28 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        if (!seed) {
-            return;
-        }
-        Realm realm = read();
         IdentityService identity = engine.getIdentityService();
         AuthorizationService authorizations = engine.getAuthorizationService();
+        if (seed) {
+            seed(read(), identity);
+        }
+        // Both identities: the built-in one just seeded, or Keycloak's groups through the plugin (read-only there).
+        for (Group group : identity.createGroupQuery().list()) {
+            grantDepartment(authorizations, group.getId());
+        }
+        createTaskFilters(engine, authorizations);
+    }
+
+    private static void seed(Realm realm, IdentityService identity) {
         for (Realm.Group group : realm.groups()) {
             if (identity.createGroupQuery().groupId(group.name()).count() == 0) {
                 Group created = identity.newGroup(group.name());
                 created.setName(group.displayName());
                 created.setType("WORKFLOW");
                 identity.saveGroup(created);
-                grantDepartment(authorizations, group);
             }
         }
-        for (Realm.User user : realm.users()) {
+        for (Realm.User user : realm.people()) {
             if (identity.createUserQuery().userId(user.username()).count() == 0) {
                 User created = identity.newUser(user.username());
                 created.setFirstName(user.firstName());
@@ -76,17 +84,26 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
                 user.groupIds().forEach(group -> identity.createMembership(user.username(), group));
             }
         }
-        createTaskFilters(engine, authorizations);
     }
 
-    private void grantDepartment(AuthorizationService authorizations, Realm.Group group) {
-        if (ADMIN_GROUP.equals(group.name())) {
+    /** Once per group: administrators get everything; officials' departments get Tasklist; citizens nothing. */
+    private static void grantDepartment(AuthorizationService authorizations, String group) {
+        boolean granted = authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(group)
+                        .resourceType(Resources.APPLICATION)
+                        .count()
+                > 0;
+        if (granted || CITIZENS_GROUP.equals(group)) {
+            return;
+        }
+        if (ADMIN_GROUP.equals(group)) {
             for (Resources resource : Resources.values()) {
-                grant(authorizations, group.name(), resource, "*", Permissions.ALL);
+                grant(authorizations, group, resource, "*", Permissions.ALL);
             }
-        } else if (group.isOfficials()) {
-            grant(authorizations, group.name(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(authorizations, group.name(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        } else {
+            grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(authorizations, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }
     }
 

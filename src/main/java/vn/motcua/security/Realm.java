@@ -20,10 +20,6 @@ record Realm(List<Group> groups, List<User> users) {
                     ? name
                     : attributes.get("displayName").get(0);
         }
-
-        boolean isOfficials() {
-            return realmRoles == null || !realmRoles.contains("citizen");
-        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -33,7 +29,13 @@ record Realm(List<Group> groups, List<User> users) {
             String lastName,
             String email,
             List<Credential> credentials,
-            List<String> groups) {
+            List<String> groups,
+            String serviceAccountClientId) {
+
+        /** Service accounts of the realm's clients exist only in Keycloak: they have no password and no department. */
+        boolean isPerson() {
+            return serviceAccountClientId == null;
+        }
 
         String password() {
             return credentials.stream()
@@ -48,6 +50,10 @@ record Realm(List<Group> groups, List<User> users) {
                     .map(path -> path.startsWith("/") ? path.substring(1) : path)
                     .toList();
         }
+    }
+
+    List<User> people() {
+        return users.stream().filter(User::isPerson).toList();
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,0 +1,160 @@
+package vn.motcua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The authorization rules, whichever identity runs (built-in or Keycloak): each department's officials see and touch
+ * only their department's tasks; citizens work on no task; no credentials, no access; tracking stays public.
+ */
+public abstract class DepartmentIsolation {
+
+    /** Every demo official and the department group of each. */
+    public static final Map<String, String> OFFICIALS = Map.of(
+            "tiepnhan", "ttpvhcc-reception",
+            "sxd.truongphong", "sxd-head",
+            "sxd.chuyenvien", "sxd-specialist",
+            "sxd.lanhdao", "sxd-leader",
+            "sxd.vanthu", "sxd-clerk",
+            "pr.tiepnhan", "phanrang-reception",
+            "pr.truongphong", "phanrang-head",
+            "pr.chuyenvien", "phanrang-specialist",
+            "pr.chutich", "phanrang-leader",
+            "pr.vanthu", "phanrang-clerk");
+
+    @LocalServerPort
+    int port;
+
+    protected Api api;
+
+    protected abstract Function<String, String> login();
+
+    protected record DepartmentTask(String id, String dossier, String department, String owner) {}
+
+    @BeforeEach
+    void client() {
+        api = new Api(port, login());
+    }
+
+    @Test
+    void officialsOfEveryOtherDepartmentCannotListClaimCompleteOrReadTheVariablesOfATask() {
+        for (DepartmentTask task : tasksOfFourDepartments()) {
+            assertThat(api.tasks(task.owner(), task.dossier()))
+                    .extracting(t -> t.path("id").asText())
+                    .containsExactly(task.id());
+            OFFICIALS.forEach((official, department) -> {
+                if (!department.equals(task.department())) {
+                    String pair = official + " on a task of " + task.department();
+                    assertThat(api.tasks(official, task.dossier())).as(pair).isEmpty();
+                    assertThat(api.claim(official, task.id())).as(pair).isEqualTo(403);
+                    assertThat(api.complete(official, task.id(), Map.of("x", 1)).status())
+                            .as(pair)
+                            .isEqualTo(403);
+                    assertThat(api.get("/engine-rest/task/" + task.id() + "/variables", official)
+                                    .status())
+                            .as(pair)
+                            .isEqualTo(403);
+                    assertThat(api.get("/engine-rest/task/" + task.id() + "/form-variables", official)
+                                    .status())
+                            .as(pair)
+                            .isEqualTo(403);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aCitizenWorksOnNoTask() {
+        DepartmentTask task = tasksOfFourDepartments().get(0);
+        Api.Reply list = api.get("/engine-rest/task?processInstanceBusinessKey=" + task.dossier(), "congdan");
+        assertThat(list.status() == 403 || (list.status() == 200 && list.body().isEmpty()))
+                .as("citizen's task list: %s %s", list.status(), list.body())
+                .isTrue();
+        assertThat(api.claim("congdan", task.id())).isEqualTo(403);
+        assertThat(api.complete("congdan", task.id(), Map.of("x", 1)).status()).isEqualTo(403);
+        assertThat(api.get("/engine-rest/task/" + task.id() + "/variables", "congdan")
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void onlyReceptionOfficersFileAtTheCounter() {
+        Api.Reply citizen =
+                api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("COUNTER"), Api.houseFiles()));
+        assertThat(citizen.status()).isEqualTo(403);
+        Api.Reply officer =
+                api.fileDossier("pr.tiepnhan", Api.multipart(Api.housePermitRequest("COUNTER"), Api.houseFiles()));
+        assertThat(officer.status()).as(officer.body().toString()).isEqualTo(201);
+    }
+
+    @Test
+    void withoutCredentialsOfficialsEndpointsAnswer401AndTrackingStillWorks() {
+        String code = file("congdan", "1.009994.H43", "ONLINE");
+        assertThat(api.get("/engine-rest/task").status()).isEqualTo(401);
+        assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + code)
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.fileDossier(null, Api.multipart(Api.housePermitRequest("ONLINE"), Api.houseFiles()))
+                        .status())
+                .isEqualTo(401);
+        Api.Reply tracking = api.get("/api/tracking/" + code);
+        assertThat(tracking.status()).isEqualTo(200);
+        assertThat(tracking.text("code")).isEqualTo(code);
+    }
+
+    /**
+     * Unclaimed tasks at the ward's reception and head, the provincial centre's reception and the construction
+     * department's head.
+     */
+    protected List<DepartmentTask> tasksOfFourDepartments() {
+        String ward = file("congdan", "1.009994.H43", "ONLINE");
+        String wardAccepted = file("congdan", "1.009994.H43", "ONLINE");
+        String province = file("tiepnhan", "1.009991.H43", "COUNTER");
+        String provinceAccepted = file("tiepnhan", "1.009991.H43", "COUNTER");
+        accept("pr.tiepnhan", wardAccepted);
+        accept("tiepnhan", provinceAccepted);
+        Map<String, DepartmentTask> tasks = new LinkedHashMap<>();
+        for (DepartmentTask task : List.of(
+                task(ward, "phanrang-reception", "pr.tiepnhan"),
+                task(wardAccepted, "phanrang-head", "pr.truongphong"),
+                task(province, "ttpvhcc-reception", "tiepnhan"),
+                task(provinceAccepted, "sxd-head", "sxd.truongphong"))) {
+            tasks.put(task.id(), task);
+        }
+        return List.copyOf(tasks.values());
+    }
+
+    private DepartmentTask task(String dossier, String department, String owner) {
+        List<JsonNode> tasks = api.tasks(owner, dossier);
+        assertThat(tasks).as("%s's tasks of %s", owner, dossier).hasSize(1);
+        return new DepartmentTask(tasks.get(0).path("id").asText(), dossier, department, owner);
+    }
+
+    private void accept(String officer, String dossier) {
+        String id = api.tasks(officer, dossier).get(0).path("id").asText();
+        assertThat(api.claim(officer, id)).isEqualTo(204);
+        assertThat(api.complete(officer, id, Map.of("receptionDecision", "accept"))
+                        .status())
+                .isEqualTo(204);
+    }
+
+    protected String file(String user, String procedure, String channel) {
+        Map<String, Object> request = new HashMap<>(Api.housePermitRequest(channel));
+        request.put("procedureCode", procedure);
+        if (!"ONLINE".equals(channel)) {
+            request.put("receivedComponents", List.of("TKCS"));
+        }
+        Api.Reply filed = api.fileDossier(user, Api.multipart(request, Api.houseFiles()));
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
+        return filed.text("code");
+    }
+}
