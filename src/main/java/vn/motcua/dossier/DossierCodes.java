@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Dossier codes {@code <receiving unit>-YYMMDD-<daily sequence>} (TT 01/2018 format, kept by TT 03/2025 Art. 13;
@@ -16,9 +19,12 @@ class DossierCodes {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final DossierMapper dossiers;
+    private final TransactionTemplate ownTransaction;
 
-    DossierCodes(DossierMapper dossiers) {
+    DossierCodes(DossierMapper dossiers, PlatformTransactionManager transactions) {
         this.dossiers = dossiers;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     record Code(String value, int sequence) {}
@@ -26,14 +32,23 @@ class DossierCodes {
     /** Must run inside the transaction that stores the dossier. */
     Code next(String agencyCode, LocalDate day) {
         if (dossiers.incrementSequence(agencyCode, day) == 0) {
-            try {
-                dossiers.startSequence(agencyCode, day);
-            } catch (DuplicateKeyException anotherNodeStartedTheDay) {
-                dossiers.incrementSequence(agencyCode, day);
-            }
+            openDay(agencyCode, day);
+            dossiers.incrementSequence(agencyCode, day);
         }
         int sequence = dossiers.currentSequence(agencyCode, day);
         return new Code(format(agencyCode, day, sequence), sequence);
+    }
+
+    /**
+     * The day's counter row is created and committed on its own, once per agency and day: two first filings of the day
+     * racing to insert it inside their filing transactions deadlocked on MariaDB.
+     */
+    private void openDay(String agencyCode, LocalDate day) {
+        try {
+            ownTransaction.executeWithoutResult(status -> dossiers.startSequence(agencyCode, day));
+        } catch (DuplicateKeyException anotherFilingOpenedTheDay) {
+            // the row exists now, which is all we need
+        }
     }
 
     static String format(String agencyCode, LocalDate day, int sequence) {

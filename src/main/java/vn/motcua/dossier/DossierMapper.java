@@ -68,7 +68,7 @@ interface DossierMapper {
 
     @Insert("""
             insert into dossier_sequence (agency_code, reception_day, last_sequence)
-            values (#{agency}, #{day}, 1)
+            values (#{agency}, #{day}, 0)
             """)
     void startSequence(@Param("agency") String agency, @Param("day") LocalDate day);
 

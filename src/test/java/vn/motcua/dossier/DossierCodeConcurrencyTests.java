@@ -2,17 +2,23 @@ package vn.motcua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.Api;
 import vn.motcua.IntegrationTest;
 import vn.motcua.MotCuaApplication;
@@ -26,15 +32,12 @@ class DossierCodeConcurrencyTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext firstNode;
+
     @Test
     void twoHundredConcurrentFilingsOnTwoNodesGetDistinctGapFreeSequenceNumbers() throws Exception {
-        try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(MotCuaApplication.class)
-                .profiles("mariadb", "it")
-                .properties(
-                        "server.port=0",
-                        "camunda.bpm.generate-unique-process-engine-name=true",
-                        "camunda.bpm.webapp.enabled=false")
-                .run()) {
+        try (ConfigurableApplicationContext secondNode = secondNode()) {
             Api first = new Api(port);
             Api second = new Api(((ServletWebServerApplicationContext) secondNode)
                     .getWebServer()
@@ -65,5 +68,53 @@ class DossierCodeConcurrencyTests {
             assertThat(sequences.get(FILINGS - 1) - sequences.get(0)).isEqualTo(FILINGS - 1);
             assertThat(codes).allMatch(code -> code.matches("000\\.20\\.43\\.H43-\\d{6}-\\d{4,}"));
         }
+    }
+
+    @Test
+    void firstFilingsOfTheDayRacingOnTwoNodesAllGetANumber() throws Exception {
+        String agency = "T" + (System.nanoTime() % 100_000_000);
+        LocalDate today = LocalDate.now();
+        try (ConfigurableApplicationContext secondNode = secondNode()) {
+            List<ApplicationContext> nodes = List.of(firstNode, secondNode);
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            List<Future<Integer>> numbers = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                ApplicationContext node = nodes.get(i % 2);
+                numbers.add(clients.submit(() -> new TransactionTemplate(node.getBean(PlatformTransactionManager.class))
+                        .execute(status -> {
+                            int sequence = node.getBean(DossierCodes.class)
+                                    .next(agency, today)
+                                    .sequence();
+                            sleep(50); // hold the counter as a filing transaction does
+                            return sequence;
+                        })));
+            }
+            List<Integer> sequences = new ArrayList<>();
+            for (Future<Integer> number : numbers) {
+                sequences.add(number.get());
+            }
+            clients.shutdown();
+            assertThat(sequences)
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.rangeClosed(1, 32).boxed().toList());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ConfigurableApplicationContext secondNode() {
+        return new SpringApplicationBuilder(MotCuaApplication.class)
+                .profiles("mariadb", "it")
+                .properties(
+                        "server.port=0",
+                        "camunda.bpm.generate-unique-process-engine-name=true",
+                        "camunda.bpm.webapp.enabled=false")
+                .run();
     }
 }
