@@ -1,0 +1,62 @@
+package vn.motcua.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark harness runs end to end at tiny sizes and writes its table; no timing is asserted. It runs in a JVM of
+ * its own, so that its engine never meets the engines of the other tests.
+ */
+class BenchmarkSmokeTests {
+
+    @Test
+    void runsBothLifecyclesSeedsAndLoadsTrackingAndWritesTheTable(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results.md");
+        String database = "motcua_test_bench_smoke_"
+                + System.getenv().getOrDefault("MOTCUA_TEST_DB", "motcua_test").replaceAll("\\W", "");
+        Process harness = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx1g",
+                        "-Dbench.database=" + database,
+                        "-Dbench.output=" + results,
+                        "-Dbench.threads=2",
+                        "-Dbench.warmupLifecycles=1",
+                        "-Dbench.lifecycles=2",
+                        "-Dbench.repetitions=1",
+                        "-Dbench.sqlLifecycles=1",
+                        "-Dbench.sizes=200,400",
+                        "-Dbench.loadThreads=2",
+                        "-Dbench.loadWarmupSeconds=0",
+                        "-Dbench.loadSeconds=1",
+                        "-Dbench.maxRequests=200",
+                        "-cp",
+                        testClasspath(),
+                        Benchmark.class.getName()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("harness.log").toFile())
+                .start();
+
+        assertThat(harness.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(harness.exitValue())
+                .as(Files.readString(dir.resolve("harness.log"), StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(Files.readString(results, StandardCharsets.UTF_8))
+                .contains("| 1 | ", "b/a", "Task_ReturnResult", "whole lifecycle", "| 200 | 1 |", "| 400 | 1 |")
+                .contains("Seeded to 400 dossiers")
+                .doesNotContain("NaN |  NaN");
+    }
+
+    /** Surefire's class path without its booter jar, whose manifest would list every entry a second time. */
+    private static String testClasspath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("surefire"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+}

@@ -1,0 +1,110 @@
+package vn.motcua.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.motcua.Api;
+import vn.motcua.MotCuaApplication;
+
+/**
+ * The product: the whole application started in this JVM on a random port (profiles mariadb + bench, its own
+ * database), driven over HTTP exactly as outside clients do: filing as a citizen, then for each step the right
+ * department's official lists the dossier's tasks by business key, claims and completes through /engine-rest, and
+ * the public tracking page is read after every step.
+ */
+final class Product implements Lifecycle.Driver, AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Api api;
+    private final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+    final int port;
+
+    Product(String jdbcUrl, String user, String password) {
+        // command-line arguments: they win over the mariadb profile's own datasource URL
+        context = new SpringApplicationBuilder(MotCuaApplication.class)
+                .profiles("mariadb", "bench")
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password,
+                        "--logging.level.root=warn",
+                        "--spring.main.banner-mode=off");
+        String database = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("select database()", String.class);
+        if (database == null || !jdbcUrl.contains("/" + database + "?")) {
+            context.close();
+            throw new IllegalStateException("The product started on database " + database + ", not on " + jdbcUrl);
+        }
+        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        api = new Api(port);
+    }
+
+    @Override
+    public String file(Latencies latencies) {
+        Api.Reply filed = fileOnce(latencies);
+        // a client retries a failed filing (a refused filing stores nothing); the report counts the retries
+        for (int attempt = 1; filed.status() == 500 && attempt < 3; attempt++) {
+            retries.incrementAndGet();
+            filed = fileOnce(latencies);
+        }
+        if (filed.status() != 201) {
+            throw new IllegalStateException("filing answered " + filed.status() + ": " + filed.body());
+        }
+        String code = filed.text("code");
+        track(code, latencies);
+        return code;
+    }
+
+    private Api.Reply fileOnce(Latencies latencies) {
+        return latencies.time(
+                Lifecycle.FILE,
+                () -> api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("ONLINE"), Api.houseFiles())));
+    }
+
+    /** Filings answered 500 and retried so far. */
+    int retries() {
+        return retries.get();
+    }
+
+    @Override
+    public void complete(String code, Lifecycle.Step step, Latencies latencies) {
+        latencies.time(step.taskKey(), () -> {
+            List<JsonNode> tasks = api.tasks(step.official(), code);
+            if (tasks.size() != 1
+                    || !tasks.get(0).path("taskDefinitionKey").asText().equals(step.taskKey())) {
+                throw new IllegalStateException(code + " is not at " + step.taskKey() + " for " + step.official());
+            }
+            JsonNode task = tasks.get(0);
+            String id = task.path("id").asText();
+            if (task.path("assignee").isNull() || task.path("assignee").asText().isEmpty()) {
+                expect(204, api.claim(step.official(), id), "claim " + step.taskKey());
+            }
+            expect(204, api.complete(step.official(), id, step.variables()).status(), "complete " + step.taskKey());
+        });
+        track(code, latencies);
+    }
+
+    private void track(String code, Latencies latencies) {
+        Api.Reply tracking = latencies.time(Lifecycle.TRACK, () -> api.get("/api/tracking/" + code));
+        expect(200, tracking.status(), "tracking " + code);
+    }
+
+    private static void expect(int expected, int actual, String what) {
+        if (actual != expected) {
+            throw new IllegalStateException(what + " answered " + actual);
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,397 @@
+package vn.motcua.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Collects the measurements and renders them as one Markdown document. */
+final class Report {
+
+    record LifecycleRun(int repetition, double bare, double product) {}
+
+    record TrackingRun(int size, int repetition, LoadGenerator.Result tracking, LoadGenerator.Result raw) {}
+
+    record Seeding(int size, long rows, double seconds, String tableSizes) {}
+
+    private final Settings settings;
+    private final Map<String, Double> startups = new LinkedHashMap<>();
+    private final Map<String, Long> heaps = new LinkedHashMap<>();
+    private final Map<String, Latencies> latencies = new LinkedHashMap<>();
+    private final List<LifecycleRun> lifecycleRuns = new ArrayList<>();
+    private final Map<String, Map<String, SqlProbe.Count>> sql = new LinkedHashMap<>();
+    private final List<Seeding> seedings = new ArrayList<>();
+    private final List<TrackingRun> trackingRuns = new ArrayList<>();
+
+    Report(Settings settings) {
+        this.settings = settings;
+    }
+
+    private int filingRetries;
+
+    void filingRetries(int retries) {
+        filingRetries = retries;
+    }
+
+    void startup(String what, double millis) {
+        startups.put(what, millis);
+    }
+
+    void heap(String when, long bytes) {
+        heaps.put(when, bytes);
+    }
+
+    Latencies latencies(String side) {
+        return latencies.computeIfAbsent(side, s -> new Latencies());
+    }
+
+    void lifecycleRun(int repetition, double bare, double product) {
+        lifecycleRuns.add(new LifecycleRun(repetition, bare, product));
+    }
+
+    void sql(String side, Map<String, SqlProbe.Count> counts) {
+        sql.put(side, counts);
+    }
+
+    void seeded(int size, long rows, double seconds, String tableSizes) {
+        seedings.add(new Seeding(size, rows, seconds, tableSizes));
+    }
+
+    void trackingRun(int size, int repetition, LoadGenerator.Result tracking, LoadGenerator.Result raw) {
+        trackingRuns.add(new TrackingRun(size, repetition, tracking, raw));
+    }
+
+    List<LifecycleRun> lifecycleRuns() {
+        return lifecycleRuns;
+    }
+
+    List<TrackingRun> trackingRuns() {
+        return trackingRuns;
+    }
+
+    void write() throws IOException {
+        Benchmark.ensureDirectory(settings.output());
+        Files.writeString(settings.output(), markdown(), StandardCharsets.UTF_8);
+        Benchmark.log("results written to %s", settings.output().toAbsolutePath());
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder("# Một Cửa benchmark\n\n");
+        machine(md);
+        lifecycle(md);
+        steps(md);
+        sqlTable(md);
+        trackingTable(md);
+        startupAndHeap(md);
+        return md.toString();
+    }
+
+    private void machine(StringBuilder md) {
+        md.append("## Machine and settings\n\n")
+                .append("- CPU: ")
+                .append(cpu())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" processors; memory ")
+                .append(memTotal())
+                .append("; Java ")
+                .append(System.getProperty("java.version"))
+                .append(", max heap ")
+                .append(Runtime.getRuntime().maxMemory() >> 20)
+                .append(" MB\n- MariaDB: ")
+                .append(mariadb())
+                .append("\n- Lifecycles: ")
+                .append(settings.threads())
+                .append(" client threads on both sides, ")
+                .append(settings.warmupLifecycles())
+                .append(" warm-up then ")
+                .append(settings.lifecycles())
+                .append(" lifecycles per side per repetition, ")
+                .append(settings.repetitions())
+                .append(" repetitions, a and b interleaved\n- Tracking: ")
+                .append(settings.loadThreads())
+                .append(" client threads, ")
+                .append(settings.loadWarmupSeconds())
+                .append(" s warm-up then ")
+                .append(settings.loadSeconds())
+                .append(" s per measurement (max ")
+                .append(settings.maxRequests())
+                .append(" requests), loopback\n\n");
+    }
+
+    private void lifecycle(StringBuilder md) {
+        md.append("## Lifecycle: file + 7 user tasks (1.009994.H43 on standard_procedure)\n\n")
+                .append("| Repetition | (a) bare engine, lifecycles/s | (b) product over HTTP, lifecycles/s | b/a |\n")
+                .append("|---|---|---|---|\n");
+        List<Double> ratios = new ArrayList<>();
+        for (LifecycleRun run : lifecycleRuns) {
+            ratios.add(run.product() / run.bare());
+            md.append(row("" + run.repetition(), f2(run.bare()), f2(run.product()), f3(run.product() / run.bare())));
+        }
+        if (!lifecycleRuns.isEmpty()) {
+            md.append(row(
+                    "**median (min–max)**",
+                    spread(lifecycleRuns.stream().map(LifecycleRun::bare).toList(), 2),
+                    spread(lifecycleRuns.stream().map(LifecycleRun::product).toList(), 2),
+                    "**" + spread(ratios, 3) + "**"));
+        }
+        md.append("\nFilings of (b) that answered 500 and were retried by the client (counted in the latencies): ")
+                .append(filingRetries)
+                .append("\n\n");
+    }
+
+    private void steps(StringBuilder md) {
+        md.append("## Latency per step, ms (all repetitions; (b) task steps = list by business key + claim +"
+                        + " complete over /engine-rest)\n\n")
+                .append("| Step | (a) p50 | (a) p95 | (a) p99 | (b) p50 | (b) p95 | (b) p99 | b/a p50 |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        Latencies a = latencies("(a)");
+        Latencies b = latencies("(b)");
+        List<String> names = new ArrayList<>(Lifecycle.stepNames());
+        names.add(Lifecycle.TRACK);
+        for (String step : names) {
+            md.append(row(
+                    step,
+                    f1(a.millis(step, .5)),
+                    f1(a.millis(step, .95)),
+                    f1(a.millis(step, .99)),
+                    f1(b.millis(step, .5)),
+                    f1(b.millis(step, .95)),
+                    f1(b.millis(step, .99)),
+                    f2(b.millis(step, .5) / a.millis(step, .5))));
+        }
+        md.append('\n');
+    }
+
+    private void sqlTable(StringBuilder md) {
+        md.append("## SQL statements per step (single-threaded; driver: exact, select/insert/update/delete/other;"
+                        + " server: MariaDB global Com_select+insert+update+delete delta, whole server, min of ")
+                .append(settings.sqlLifecycles())
+                .append(" lifecycles)\n\n")
+                .append("| Step | (a) driver | (a) total | (a) server | (b) driver | (b) total | (b) server |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        Map<String, SqlProbe.Count> a = sql.getOrDefault("(a)", Map.of());
+        Map<String, SqlProbe.Count> b = sql.getOrDefault("(b)", Map.of());
+        List<String> names = new ArrayList<>(Lifecycle.stepNames());
+        names.add(Lifecycle.TRACK);
+        long[] totals = new long[4];
+        for (String step : names) {
+            SqlProbe.Count ca = a.get(step);
+            SqlProbe.Count cb = b.get(step);
+            long tracks = step.equals(Lifecycle.TRACK) ? 8 : 1;
+            if (ca != null) {
+                totals[0] += ca.driverTotal() * tracks;
+                totals[1] += ca.server() * tracks;
+            }
+            if (cb != null) {
+                totals[2] += cb.driverTotal() * tracks;
+                totals[3] += cb.server() * tracks;
+            }
+            md.append(row(
+                    step,
+                    ca == null ? "–" : verbs(ca),
+                    ca == null ? "–" : "" + ca.driverTotal(),
+                    ca == null ? "–" : "" + ca.server(),
+                    cb == null ? "–" : verbs(cb),
+                    cb == null ? "–" : "" + cb.driverTotal(),
+                    cb == null ? "–" : "" + cb.server()));
+        }
+        md.append(row(
+                        "**whole lifecycle** (tracking ×8)",
+                        "",
+                        "**" + totals[0] + "**",
+                        "" + totals[1],
+                        "",
+                        "**" + totals[2] + "**",
+                        "" + totals[3]))
+                .append('\n');
+    }
+
+    private void trackingTable(StringBuilder md) {
+        md.append("## Tracking: GET /api/tracking/{code} vs one raw JDBC point select (GET ")
+                .append(BenchWiring.RAW_LOOKUP)
+                .append("{code}), random existing codes\n\n");
+        for (Seeding seeding : seedings) {
+            md.append("- Seeded to ")
+                    .append(seeding.size())
+                    .append(" dossiers: ")
+                    .append(seeding.rows())
+                    .append(" rows bulk-loaded in ")
+                    .append(f1(seeding.seconds()))
+                    .append(" s (")
+                    .append(seeding.tableSizes())
+                    .append(")\n");
+        }
+        md.append(
+                        "\n| Dossiers | Repetition | tracking req/s | tracking p50 ms | tracking p99 ms | raw req/s | raw p99 ms"
+                                + " | tracking/raw throughput | errors |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        Map<Integer, List<TrackingRun>> bySize = new TreeMap<>();
+        trackingRuns.forEach(run ->
+                bySize.computeIfAbsent(run.size(), s -> new ArrayList<>()).add(run));
+        Map<Integer, double[]> medians = new TreeMap<>();
+        bySize.forEach((size, runs) -> {
+            for (TrackingRun run : runs) {
+                md.append(row(
+                        "" + size,
+                        "" + run.repetition(),
+                        f0(run.tracking().throughput()),
+                        f1(run.tracking().p50()),
+                        f1(run.tracking().p99()),
+                        f0(run.raw().throughput()),
+                        f1(run.raw().p99()),
+                        f3(run.tracking().throughput() / run.raw().throughput()),
+                        run.tracking().errors() + " / " + run.raw().errors()));
+            }
+            List<Double> t = runs.stream().map(r -> r.tracking().throughput()).toList();
+            List<Double> tp99 = runs.stream().map(r -> r.tracking().p99()).toList();
+            List<Double> r = runs.stream().map(x -> x.raw().throughput()).toList();
+            List<Double> rp99 = runs.stream().map(x -> x.raw().p99()).toList();
+            List<Double> ratio = runs.stream()
+                    .map(x -> x.tracking().throughput() / x.raw().throughput())
+                    .toList();
+            md.append(row(
+                    "**" + size + "**",
+                    "median (min–max)",
+                    spread(t, 0),
+                    "",
+                    spread(tp99, 1),
+                    spread(r, 0),
+                    spread(rp99, 1),
+                    "**" + spread(ratio, 3) + "**",
+                    ""));
+            medians.put(size, new double[] {median(t), median(r), median(tp99), median(rp99)});
+        });
+        if (medians.size() >= 2) {
+            List<Integer> sizes = new ArrayList<>(medians.keySet());
+            double[] small = medians.get(sizes.get(0));
+            double[] large = medians.get(sizes.get(sizes.size() - 1));
+            md.append("\nFrom ")
+                    .append(sizes.get(0))
+                    .append(" to ")
+                    .append(sizes.get(sizes.size() - 1))
+                    .append(" dossiers (medians): tracking throughput ")
+                    .append(pct(large[0] / small[0] - 1))
+                    .append(", p99 ")
+                    .append(f1(small[2]))
+                    .append(" → ")
+                    .append(f1(large[2]))
+                    .append(" ms; raw select throughput ")
+                    .append(pct(large[1] / small[1] - 1))
+                    .append(", p99 ")
+                    .append(f1(small[3]))
+                    .append(" → ")
+                    .append(f1(large[3]))
+                    .append(" ms.\n");
+        }
+        md.append('\n');
+    }
+
+    private void startupAndHeap(StringBuilder md) {
+        md.append("## Start-up and heap\n\n| What | Value |\n|---|---|\n");
+        startups.forEach((what, millis) -> md.append(row("start-up " + what, f0(millis) + " ms")));
+        heaps.forEach((when, bytes) -> md.append(row("heap used after GC, " + when, (bytes >> 20) + " MB")));
+        md.append('\n');
+    }
+
+    private static String verbs(SqlProbe.Count count) {
+        StringBuilder text = new StringBuilder();
+        count.driver()
+                .values()
+                .forEach(n -> text.append(text.isEmpty() ? "" : "/").append(n));
+        return text.toString();
+    }
+
+    private static String row(String... cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String spread(List<Double> values, int decimals) {
+        String format = "%." + decimals + "f";
+        return String.format(Locale.ROOT, format, median(values)) + " ("
+                + String.format(
+                        Locale.ROOT,
+                        format,
+                        values.stream().mapToDouble(d -> d).min().orElse(0)) + "–"
+                + String.format(
+                        Locale.ROOT,
+                        format,
+                        values.stream().mapToDouble(d -> d).max().orElse(0)) + ")";
+    }
+
+    private static String pct(double change) {
+        return String.format(Locale.ROOT, "%+.1f%%", change * 100);
+    }
+
+    private static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String f3(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String memTotal() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(line -> line.startsWith("MemTotal"))
+                    .map(line -> (Long.parseLong(line.replaceAll("\\D", "")) >> 20) + " GB")
+                    .findFirst()
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private String mariadb() {
+        try (Connection connection =
+                        DriverManager.getConnection(settings.jdbcUrl(""), settings.user(), settings.password());
+                Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery(
+                        "select version(), @@innodb_buffer_pool_size >> 20, @@innodb_flush_log_at_trx_commit")) {
+            row.next();
+            return row.getString(1) + " on 127.0.0.1, innodb_buffer_pool_size " + row.getLong(2)
+                    + " MB (shared with every other database on the server), innodb_flush_log_at_trx_commit "
+                    + row.getInt(3) + "; engine: database type mysql, READ COMMITTED, history audit";
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package vn.motcua.bench;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Counts the SQL statements sent through a data source, by verb, while switched on: exact per-step counts that the
+ * server's global counters (shared with everyone else on the machine) cannot give. Batched statements count one each.
+ */
+final class StatementCounter {
+
+    enum Verb {
+        SELECT,
+        INSERT,
+        UPDATE,
+        DELETE,
+        OTHER
+    }
+
+    private static final Map<Verb, AtomicLong> COUNTS = new EnumMap<>(Verb.class);
+    private static volatile boolean on;
+
+    static {
+        for (Verb verb : Verb.values()) {
+            COUNTS.put(verb, new AtomicLong());
+        }
+    }
+
+    static void start() {
+        COUNTS.values().forEach(count -> count.set(0));
+        on = true;
+    }
+
+    /** Stops counting and answers the counts since {@link #start()}. */
+    static Map<Verb, Long> stop() {
+        on = false;
+        Map<Verb, Long> counts = new EnumMap<>(Verb.class);
+        COUNTS.forEach((verb, count) -> counts.put(verb, count.get()));
+        return counts;
+    }
+
+    static DataSource wrap(DataSource target) {
+        return new DelegatingDataSource(target) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return counting(super.getConnection());
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return counting(super.getConnection(username, password));
+            }
+        };
+    }
+
+    private static Connection counting(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(
+                StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    Object result = invoke(connection, method, args);
+                    if (result instanceof Statement statement) {
+                        String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+                        return countingStatement(statement, sql);
+                    }
+                    return result;
+                });
+    }
+
+    private static Object countingStatement(Statement statement, String preparedSql) {
+        return Proxy.newProxyInstance(
+                StatementCounter.class.getClassLoader(), interfaceOf(statement), (proxy, method, args) -> {
+                    String name = method.getName();
+                    if (on && (name.startsWith("execute") && !name.equals("executeBatch") || name.equals("addBatch"))) {
+                        String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
+                        COUNTS.get(verb(sql)).incrementAndGet();
+                    }
+                    return invoke(statement, method, args);
+                });
+    }
+
+    private static Class<?>[] interfaceOf(Statement statement) {
+        if (statement instanceof java.sql.CallableStatement) {
+            return new Class<?>[] {java.sql.CallableStatement.class};
+        }
+        if (statement instanceof java.sql.PreparedStatement) {
+            return new Class<?>[] {java.sql.PreparedStatement.class};
+        }
+        return new Class<?>[] {Statement.class};
+    }
+
+    private static Verb verb(String sql) {
+        if (sql == null) {
+            return Verb.OTHER;
+        }
+        String head = sql.stripLeading().toLowerCase(Locale.ROOT);
+        for (Verb verb : Verb.values()) {
+            if (head.startsWith(verb.name().toLowerCase(Locale.ROOT))) {
+                return verb;
+            }
+        }
+        return Verb.OTHER;
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private StatementCounter() {}
+}
