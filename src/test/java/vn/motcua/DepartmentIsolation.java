@@ -3,6 +3,7 @@ package vn.motcua;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The authorization rules, whichever identity runs (built-in or Keycloak): each department's officials see and touch
@@ -109,6 +112,64 @@ public abstract class DepartmentIsolation {
         Api.Reply tracking = api.get("/api/tracking/" + code);
         assertThat(tracking.status()).isEqualTo(200);
         assertThat(tracking.text("code")).isEqualTo(code);
+    }
+
+    @Test
+    void citizensSeeTheirOwnDossiersAndNobodyElses() {
+        String mine = file("congdan", "1.009994.H43", "ONLINE");
+        String theirs = file("congdan2", "1.009994.H43", "ONLINE");
+        assertThat(codes(api.get("/api/dossiers/mine", "congdan")))
+                .contains(mine)
+                .doesNotContain(theirs);
+        assertThat(codes(api.get("/api/dossiers/mine", "congdan2")))
+                .contains(theirs)
+                .doesNotContain(mine);
+        assertThat(api.get("/api/dossiers/mine").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDepartmentReadsOnlyTheProcessInstancesItWorksOn() {
+        String ward = file("congdan", "1.009994.H43", "ONLINE");
+        String query = "/engine-rest/process-instance?businessKey=" + ward;
+        Api.Reply own = api.get(query, "pr.tiepnhan");
+        assertThat(own.body()).hasSize(1);
+        String instance = own.body().get(0).path("id").asText();
+        for (String outsider : List.of("tiepnhan", "sxd.truongphong", "pr.vanthu")) {
+            assertThat(api.get(query, outsider).body()).as(outsider).isEmpty();
+            // the engine answers as if the instance did not exist: nothing of it leaks
+            Api.Reply single = api.get("/engine-rest/process-instance/" + instance, outsider);
+            assertThat(single.status()).as(outsider).isIn(403, 404);
+            assertThat(single.body().toString()).as(outsider).doesNotContain(ward);
+        }
+    }
+
+    @Test
+    void processDesignersDeployModelsAndOfficialsCannot() {
+        String model = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="designer">
+                  <process id="designer_check" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="Event_Start" />
+                  </process>
+                </definitions>
+                """;
+        assertThat(deploy("pr.truongphong", model).status()).isEqualTo(403);
+        Api.Reply deployed = deploy("thietke", model);
+        assertThat(deployed.status()).as(deployed.body().toString()).isEqualTo(200);
+    }
+
+    private Api.Reply deploy(String user, String model) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", "designer-check");
+        parts.add("data", Api.file("designer-check.bpmn", model.getBytes(StandardCharsets.UTF_8)));
+        return api.post("/engine-rest/deployment/create", user, parts);
+    }
+
+    private static List<String> codes(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        List<String> codes = new java.util.ArrayList<>();
+        reply.body().forEach(d -> codes.add(d.path("code").asText()));
+        return codes;
     }
 
     /**

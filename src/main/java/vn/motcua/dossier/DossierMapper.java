@@ -103,6 +103,17 @@ interface DossierMapper {
             """)
     Optional<Row> find(String code);
 
+    @Select("""
+            select code, sequence_no, procedure_code, agency_code, channel, status, applicant_kind, applicant_name,
+                   applicant_id_number, applicant_address, applicant_phone, applicant_email, filed_by, summary,
+                   received_at, due_at, finished_at, current_step, status_note
+              from dossier
+             where filed_by = #{user}
+             order by received_at desc
+             limit 200
+            """)
+    List<Row> filedBy(String user);
+
     @Select("select secret_hash from dossier where code = #{code}")
     Optional<String> secretHash(String code);
 

@@ -51,6 +51,12 @@ public class Dossiers {
         return dossiers.find(code).map(DossierMapper.Row::toDossier);
     }
 
+    /** The latest dossiers a user filed (at most 200), newest first. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<Dossier> filedBy(String user) {
+        return dossiers.filedBy(user).stream().map(DossierMapper.Row::toDossier).toList();
+    }
+
     /** Whether the secret printed on the receipt slip belongs to this dossier. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean secretMatches(String code, String secret) {

@@ -33,6 +33,7 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
 
     static final String ADMIN_GROUP = "camunda-admin";
     static final String CITIZENS_GROUP = "citizens";
+    static final String DESIGNERS_GROUP = "process-designers";
 
     private final ResourceLoader resources;
     private final ObjectMapper json;
@@ -86,7 +87,10 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Once per group: administrators get everything; officials' departments get Tasklist; citizens nothing. */
+    /**
+     * Once per group: administrators get everything; officials' departments get Tasklist (heads and leaders also
+     * Cockpit); process designers deploy; citizens nothing.
+     */
     private static void grantDepartment(AuthorizationService authorizations, String group) {
         boolean granted = authorizations
                         .createAuthorizationQuery()
@@ -102,8 +106,21 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
                 grant(authorizations, group, resource, "*", Permissions.ALL);
             }
         } else {
+            boolean designers = DESIGNERS_GROUP.equals(group);
             grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(authorizations, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            grant(
+                    authorizations,
+                    group,
+                    Resources.PROCESS_DEFINITION,
+                    "*",
+                    designers ? Permissions.ALL : Permissions.READ);
+            // heads and leaders supervise in Cockpit; they see there only the instances their department worked on
+            if (group.endsWith("-head") || group.endsWith("-leader") || designers) {
+                grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            }
+            if (designers) {
+                grant(authorizations, group, Resources.DEPLOYMENT, "*", Permissions.ALL);
+            }
         }
     }
 

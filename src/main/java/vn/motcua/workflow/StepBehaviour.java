@@ -53,6 +53,7 @@ class StepBehaviour {
                 ? model.get(ModelProperties.DEPARTMENT)
                 : procedure.departmentFor(model.get(ModelProperties.ROLE));
         task.addCandidateGroup(department);
+        DepartmentReads.grant(department, task.getProcessInstanceId());
         String budget = procedures
                 .stepBudget(procedure.code(), task.getTaskDefinitionKey())
                 .orElse(model.get(ModelProperties.BUDGET));
