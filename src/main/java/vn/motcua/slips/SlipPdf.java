@@ -71,6 +71,11 @@ final class SlipPdf implements AutoCloseable {
         return paragraph(label, value == null || value.isBlank() ? "…" : value, 0);
     }
 
+    /** A bold label alone, heading what follows (e.g. the list of documents). */
+    SlipPdf label(String label) {
+        return paragraph(label, "", 0);
+    }
+
     SlipPdf text(String value) {
         return paragraph("", value, 0);
     }

@@ -72,7 +72,7 @@ class Slips {
             applicant(pdf, dossier.applicant());
             pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
             pdf.line("Thủ tục hành chính:", procedure.name() + " (mã " + procedure.code() + ")");
-            pdf.line("Thành phần hồ sơ đã nộp:", "");
+            pdf.label("Thành phần hồ sơ đã nộp:");
             List<String> documents = documents(dossier, procedure);
             for (int i = 0; i < documents.size(); i++) {
                 pdf.indented((i + 1) + ". " + documents.get(i));
@@ -164,7 +164,7 @@ class Slips {
         float top = pdf.cursor();
         pdf.image(Codes.qr(trackingPage(publicUrl, dossier.code())), SlipPdf.right() - 80, top + 4, 80, 80);
         pdf.image(Codes.barcode(dossier.code()), SlipPdf.right() - 290, top + 2, 200, 30);
-        pdf.gap(36);
+        pdf.gap(46);
     }
 
     private static void applicant(SlipPdf pdf, Applicant applicant) {
