@@ -220,6 +220,36 @@ interface DossierMapper {
 
     record StatusChangeRow(int status, LocalDateTime changedAt, String actor, String publicText, String note) {}
 
+    /** Status changes (kind 0) and steps (kind 1) of a dossier in one round trip, each in the order it was written. */
+    @Select("""
+            select 0 as kind, id, status, changed_at as at, actor, null as step_key, null as step_name, public_text,
+                   note, null as department, null as due_at, null as completed_at, null as outcome
+              from dossier_status_change
+             where dossier_code = #{code}
+            union all
+            select 1, id, null, started_at, completed_by, step_key, step_name, public_text, note, department, due_at,
+                   completed_at, outcome
+              from dossier_step
+             where dossier_code = #{code}
+             order by kind, id
+            """)
+    List<TimelineRow> timeline(String code);
+
+    record TimelineRow(
+            int kind,
+            long id,
+            Integer status,
+            LocalDateTime at,
+            String actor,
+            String stepKey,
+            String stepName,
+            String publicText,
+            String note,
+            String department,
+            LocalDateTime dueAt,
+            LocalDateTime completedAt,
+            String outcome) {}
+
     @Update("update dossier set due_at = #{dueAt} where code = #{code}")
     void updateDue(@Param("code") String code, @Param("dueAt") LocalDateTime dueAt);
 
