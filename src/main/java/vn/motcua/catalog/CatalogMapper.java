@@ -63,6 +63,13 @@ interface CatalogMapper {
             """)
     Optional<ProcedureRow> findByCode(String code);
 
+    @Select("""
+            select p.code, p.name, p.agency_code, a.name as agency_name
+              from catalog_procedure p join agency a on a.code = p.agency_code
+             where p.code = #{code}
+            """)
+    Optional<Procedure.Heading> findHeading(String code);
+
     @Select("select " + PROCEDURE_COLUMNS + """
               from catalog_procedure p join agency a on a.code = p.agency_code
              where (#{text} is null

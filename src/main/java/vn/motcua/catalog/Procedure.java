@@ -32,6 +32,9 @@ public record Procedure(
         PARTIAL
     }
 
+    /** What a public page shows of a procedure: its code and name and the agency that handles it. */
+    public record Heading(String code, String name, String agencyCode, String agencyName) {}
+
     /** One document the applicant must (or may) submit. */
     public record Component(String code, String name, boolean required) {}
 

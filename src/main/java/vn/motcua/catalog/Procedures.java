@@ -18,6 +18,11 @@ public class Procedures {
         return catalog.findByCode(code).map(p -> p.with(catalog.components(code)));
     }
 
+    /** The procedure's code, name and agency, without reading its components. */
+    public Optional<Procedure.Heading> heading(String code) {
+        return catalog.findHeading(code);
+    }
+
     public List<Procedure> search(String text, String agencyCode) {
         return catalog.search(blankToNull(text), blankToNull(agencyCode)).stream()
                 .map(p -> p.with(catalog.components(p.code())))

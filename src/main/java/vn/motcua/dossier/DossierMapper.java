@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.apache.ibatis.annotations.Arg;
+import org.apache.ibatis.annotations.ConstructorArgs;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -101,6 +103,28 @@ interface DossierMapper {
               from dossier
              where code = #{code}
             """)
+    // explicit mapping: MyBatis' name-based constructor matching costs more CPU than the query on hot reads
+    @ConstructorArgs({
+        @Arg(column = "code", javaType = String.class),
+        @Arg(column = "sequence_no", javaType = int.class),
+        @Arg(column = "procedure_code", javaType = String.class),
+        @Arg(column = "agency_code", javaType = String.class),
+        @Arg(column = "channel", javaType = NewDossier.Channel.class),
+        @Arg(column = "status", javaType = int.class),
+        @Arg(column = "applicant_kind", javaType = Applicant.Kind.class),
+        @Arg(column = "applicant_name", javaType = String.class),
+        @Arg(column = "applicant_id_number", javaType = String.class),
+        @Arg(column = "applicant_address", javaType = String.class),
+        @Arg(column = "applicant_phone", javaType = String.class),
+        @Arg(column = "applicant_email", javaType = String.class),
+        @Arg(column = "filed_by", javaType = String.class),
+        @Arg(column = "summary", javaType = String.class),
+        @Arg(column = "received_at", javaType = LocalDateTime.class),
+        @Arg(column = "due_at", javaType = LocalDateTime.class),
+        @Arg(column = "finished_at", javaType = LocalDateTime.class),
+        @Arg(column = "current_step", javaType = String.class),
+        @Arg(column = "status_note", javaType = String.class)
+    })
     Optional<Row> find(String code);
 
     @Select("""
@@ -219,6 +243,51 @@ interface DossierMapper {
     List<StatusChangeRow> statusChanges(String code);
 
     record StatusChangeRow(int status, LocalDateTime changedAt, String actor, String publicText, String note) {}
+
+    /** Status changes (kind 0) and steps (kind 1) of a dossier in one round trip, each in the order it was written. */
+    @Select("""
+            select 0 as kind, id, status, changed_at as at, actor, null as step_key, null as step_name, public_text,
+                   note, null as department, null as due_at, null as completed_at, null as outcome
+              from dossier_status_change
+             where dossier_code = #{code}
+            union all
+            select 1, id, null, started_at, completed_by, step_key, step_name, public_text, note, department, due_at,
+                   completed_at, outcome
+              from dossier_step
+             where dossier_code = #{code}
+             order by kind, id
+            """)
+    @ConstructorArgs({
+        @Arg(column = "kind", javaType = int.class),
+        @Arg(column = "id", javaType = long.class),
+        @Arg(column = "status", javaType = Integer.class),
+        @Arg(column = "at", javaType = LocalDateTime.class),
+        @Arg(column = "actor", javaType = String.class),
+        @Arg(column = "step_key", javaType = String.class),
+        @Arg(column = "step_name", javaType = String.class),
+        @Arg(column = "public_text", javaType = String.class),
+        @Arg(column = "note", javaType = String.class),
+        @Arg(column = "department", javaType = String.class),
+        @Arg(column = "due_at", javaType = LocalDateTime.class),
+        @Arg(column = "completed_at", javaType = LocalDateTime.class),
+        @Arg(column = "outcome", javaType = String.class)
+    })
+    List<TimelineRow> timeline(String code);
+
+    record TimelineRow(
+            int kind,
+            long id,
+            Integer status,
+            LocalDateTime at,
+            String actor,
+            String stepKey,
+            String stepName,
+            String publicText,
+            String note,
+            String department,
+            LocalDateTime dueAt,
+            LocalDateTime completedAt,
+            String outcome) {}
 
     @Update("update dossier set due_at = #{dueAt} where code = #{code}")
     void updateDue(@Param("code") String code, @Param("dueAt") LocalDateTime dueAt);

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -79,6 +80,32 @@ public class Dossiers {
                 .map(r -> new StatusChange(
                         DossierStatus.of(r.status()), r.changedAt(), r.actor(), r.publicText(), r.note()))
                 .toList();
+    }
+
+    /** The status changes and the steps of a dossier, read together (one query instead of two). */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Timeline timeline(String code) {
+        List<StatusChange> changes = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        for (DossierMapper.TimelineRow r : dossiers.timeline(code)) {
+            if (r.kind() == 0) {
+                changes.add(
+                        new StatusChange(DossierStatus.of(r.status()), r.at(), r.actor(), r.publicText(), r.note()));
+            } else {
+                steps.add(new Step(
+                        r.stepKey(),
+                        r.stepName(),
+                        r.department(),
+                        r.publicText(),
+                        r.at(),
+                        r.dueAt(),
+                        r.completedAt(),
+                        r.actor(),
+                        r.outcome(),
+                        r.note()));
+            }
+        }
+        return new Timeline(List.copyOf(changes), List.copyOf(steps));
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)

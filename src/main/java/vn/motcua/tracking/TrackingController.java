@@ -7,9 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +32,7 @@ import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.Timeline;
 import vn.motcua.sla.Clocks;
 import vn.motcua.sla.Timeliness;
 
@@ -43,6 +47,13 @@ class TrackingController {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final RepositoryService repository;
+
+    /** Department (group) display names and procedure headings: read on every lookup, changed almost never. */
+    private final TtlCache<String, String> departmentNames =
+            new TtlCache<>(Duration.ofMinutes(1), 1000, Clock.systemUTC());
+
+    private final TtlCache<String, Procedure.Heading> procedureHeadings =
+            new TtlCache<>(Duration.ofMinutes(1), 1000, Clock.systemUTC());
 
     TrackingController(
             Dossiers dossiers,
@@ -83,7 +94,11 @@ class TrackingController {
                     "The secret is wrong: use the one printed on the receipt slip.");
         }
         boolean personal = own || (secret != null && !secret.isBlank());
-        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        Procedure.Heading procedure = procedureHeadings.get(
+                dossier.procedureCode(), c -> procedures.heading(c).orElse(null));
+        if (procedure == null) {
+            throw new NoSuchElementException("No procedure " + dossier.procedureCode());
+        }
         Optional<Clocks.DossierClock> clock = clocks.dossierClock(code);
         return new Tracking(
                 dossier.code(),
@@ -142,7 +157,8 @@ class TrackingController {
 
     private List<Tracking.Event> timeline(String code) {
         List<Tracking.Event> events = new ArrayList<>();
-        dossiers.statusChanges(code)
+        Timeline timeline = dossiers.timeline(code);
+        timeline.statusChanges()
                 .forEach(change -> events.add(new Tracking.Event(
                         change.changedAt(),
                         "STATUS",
@@ -155,7 +171,7 @@ class TrackingController {
                         null,
                         null,
                         null)));
-        dossiers.steps(code)
+        timeline.steps()
                 .forEach(step -> events.add(new Tracking.Event(
                         step.startedAt(),
                         "STEP",
@@ -180,9 +196,12 @@ class TrackingController {
     }
 
     private String departmentName(String groupId) {
-        Group group = groupId == null
-                ? null
-                : identity.createGroupQuery().groupId(groupId).singleResult();
-        return group == null ? groupId : group.getName();
+        if (groupId == null) {
+            return null;
+        }
+        return departmentNames.get(groupId, id -> {
+            Group group = identity.createGroupQuery().groupId(id).singleResult();
+            return group == null ? id : group.getName();
+        });
     }
 }
