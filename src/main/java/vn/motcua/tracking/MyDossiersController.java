@@ -45,8 +45,8 @@ class MyDossiersController {
                         names.computeIfAbsent(
                                 d.procedureCode(),
                                 code -> procedures
-                                        .find(code)
-                                        .map(Procedure::name)
+                                        .heading(code)
+                                        .map(Procedure.Heading::name)
                                         .orElse(code)),
                         d.status().code(),
                         d.status().label(),
