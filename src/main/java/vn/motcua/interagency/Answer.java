@@ -1,0 +1,12 @@
+package vn.motcua.interagency;
+
+/**
+ * What the receiving side answers to a delivery, the same in-process and over HTTP: a status, the JSON body and, for
+ * an acknowledgement (200), the receiver's signature over that body.
+ */
+record Answer(int status, byte[] body, String signature) {
+
+    boolean acknowledged() {
+        return status == 200;
+    }
+}
