@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +36,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final OutboxMapper outbox;
     private final InteragencySettings settings;
     private final Inbox inbox;
+    private final Answers answers;
     private final PeerClient peers;
     private final HandoffMetrics metrics;
     private final ObjectMapper json;
@@ -49,6 +51,7 @@ class DeliveryWorker implements SmartLifecycle {
             OutboxMapper outbox,
             InteragencySettings settings,
             Inbox inbox,
+            Answers answers,
             PeerClient peers,
             HandoffMetrics metrics,
             ObjectMapper json,
@@ -57,6 +60,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.outbox = outbox;
         this.settings = settings;
         this.inbox = inbox;
+        this.answers = answers;
         this.peers = peers;
         this.metrics = metrics;
         this.json = json;
@@ -119,10 +123,13 @@ class DeliveryWorker implements SmartLifecycle {
             return peers.post(peer.get(), body, message.signature());
         }
         if (settings.isLocal(message.receiverAgency())) {
-            return inbox.receive(body, message.signature(), "local");
+            // signed again with the key in force: sender and receiver are this installation, whose key may have
+            // changed since the send step (a restart of the demo, which draws a random key per start)
+            return inbox.receive(body, Hmac.sign(settings.ownKeyBytes(), body), "local");
         }
-        return inbox.problem(
-                org.springframework.http.HttpStatus.NOT_FOUND,
+        return answers.problem(
+                HttpStatus.NOT_FOUND,
+                "REFUSED",
                 "Cơ quan nhận " + message.receiverAgency() + " không còn trong cấu hình liên thông.",
                 "The receiving agency " + message.receiverAgency() + " is no longer configured (local or peer).");
     }
@@ -233,6 +240,10 @@ class DeliveryWorker implements SmartLifecycle {
                 settings.poll(),
                 settings.localAgencies(),
                 settings.peers().keySet());
+        if (settings.keyGenerated()) {
+            log.warn("No handoff key configured (MOTCUA_HANDOFF_KEY): signing with a random key for this run only;"
+                    + " peers cannot verify it. Set the same key on every node of this installation.");
+        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +52,8 @@ class Inbox {
     private final ObjectMapper json;
     private final WallClock clock;
     private final HandoffMetrics metrics;
+    private final Answers answers;
+    private final Refusals refusals;
     private final TransactionTemplate transaction;
 
     Inbox(
@@ -64,6 +65,8 @@ class Inbox {
             ObjectMapper json,
             WallClock clock,
             HandoffMetrics metrics,
+            Answers answers,
+            Refusals refusals,
             PlatformTransactionManager transactions) {
         this.inbox = inbox;
         this.settings = settings;
@@ -73,6 +76,8 @@ class Inbox {
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
+        this.answers = answers;
+        this.refusals = refusals;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -83,7 +88,7 @@ class Inbox {
         try {
             envelope = json.readValue(body, Envelope.class);
         } catch (IOException notAnEnvelope) {
-            return refuse(
+            return refusals.refuse(
                     HttpStatus.BAD_REQUEST,
                     null,
                     body,
@@ -93,7 +98,7 @@ class Inbox {
         }
         String missing = envelope == null ? "messageId" : envelope.missingField();
         if (missing != null) {
-            return refuse(
+            return refusals.refuse(
                     HttpStatus.BAD_REQUEST,
                     envelope,
                     body,
@@ -102,7 +107,7 @@ class Inbox {
                     "The envelope lacks the required field " + missing + ".");
         }
         if (!MESSAGE_ID.matcher(envelope.messageId()).matches()) {
-            return refuse(
+            return refusals.refuse(
                     HttpStatus.BAD_REQUEST,
                     envelope,
                     body,
@@ -112,7 +117,7 @@ class Inbox {
         }
         Optional<byte[]> key = settings.keyOf(envelope.senderAgency());
         if (key.isEmpty()) {
-            return refuse(
+            return refusals.refuse(
                     HttpStatus.FORBIDDEN,
                     envelope,
                     body,
@@ -121,7 +126,7 @@ class Inbox {
                     "The sending agency " + envelope.senderAgency() + " is not a known peer.");
         }
         if (!Hmac.verify(key.get(), body, signature)) {
-            return refuse(
+            return refusals.refuse(
                     HttpStatus.UNAUTHORIZED,
                     envelope,
                     body,
@@ -130,7 +135,7 @@ class Inbox {
                     "The message signature (" + Hmac.HEADER + ") is missing or wrong: the message is refused.");
         }
         if (!payloadSha256(envelope.payload()).equals(envelope.payloadSha256())) {
-            return refuse(
+            return refusals.refuse(
                     HttpStatus.BAD_REQUEST,
                     envelope,
                     body,
@@ -139,7 +144,7 @@ class Inbox {
                     "payloadSha256 does not match the payload.");
         }
         if (!settings.isLocal(envelope.receiverAgency())) {
-            return refuse(
+            return refusals.refuse(
                     HttpStatus.FORBIDDEN,
                     envelope,
                     body,
@@ -161,10 +166,9 @@ class Inbox {
     }
 
     private Answer accept(Envelope envelope, String body, String signature) {
+        Answer answer;
         try {
-            Answer answer = transaction.execute(status -> correlate(envelope, body, signature));
-            metrics.received(answer.status() == 200 && isDuplicate(answer) ? "DUPLICATE" : "ACCEPTED");
-            return answer;
+            answer = transaction.execute(status -> correlate(envelope, body, signature));
         } catch (MismatchingMessageCorrelationException nobodyWaits) {
             String reason = reasonFor(envelope);
             transaction.executeWithoutResult(status -> park(envelope, body, signature, reason));
@@ -175,20 +179,21 @@ class Inbox {
                     envelope.dossierCode(),
                     envelope.senderAgency(),
                     nobodyWaits.getMessage());
-            metrics.received("PARKED");
-            return problem(HttpStatus.UNPROCESSABLE_ENTITY, reason, englishReasonFor(envelope));
+            answer = answers.problem(HttpStatus.UNPROCESSABLE_ENTITY, "PARKED", reason, englishReasonFor(envelope));
         } catch (DuplicateKeyException concurrentDelivery) {
             // another delivery of the same message was stored first, in a transaction of its own
-            return inbox.find(envelope.messageId())
+            answer = inbox.find(envelope.messageId())
                     .filter(row -> "CORRELATED".equals(row.status()))
-                    .map(row -> {
-                        metrics.received("DUPLICATE");
-                        return acknowledgement(
-                                envelope.messageId(), "DUPLICATE", row.receivedAt(), row.receiverAgency());
-                    })
-                    .orElseGet(() ->
-                            problem(HttpStatus.UNPROCESSABLE_ENTITY, reasonFor(envelope), englishReasonFor(envelope)));
+                    .map(row -> answers.acknowledgement(
+                            envelope.messageId(), "DUPLICATE", row.receivedAt(), row.receiverAgency()))
+                    .orElseGet(() -> answers.problem(
+                            HttpStatus.UNPROCESSABLE_ENTITY,
+                            "PARKED",
+                            reasonFor(envelope),
+                            englishReasonFor(envelope)));
         }
+        metrics.received(answer.outcome());
+        return answer;
     }
 
     private Answer correlate(Envelope envelope, String body, String signature) {
@@ -197,7 +202,8 @@ class Inbox {
         if (existing.isPresent()) {
             InboxMapper.Row row = existing.get();
             if (!"PARKED".equals(row.status()) || inbox.unpark(row.messageId()) == 0) {
-                return acknowledgement(envelope.messageId(), "DUPLICATE", row.receivedAt(), row.receiverAgency());
+                return answers.acknowledgement(
+                        envelope.messageId(), "DUPLICATE", row.receivedAt(), row.receiverAgency());
             }
         } else {
             inbox.insert(row(envelope, body, signature, "CORRELATED", null, now));
@@ -214,7 +220,7 @@ class Inbox {
         String processInstanceId = result.getResultType() == MessageCorrelationResultType.ProcessDefinition
                 ? result.getProcessInstance().getId()
                 : result.getExecution().getProcessInstanceId();
-        Answer ack = acknowledgement(envelope.messageId(), "ACCEPTED", now, envelope.receiverAgency());
+        Answer ack = answers.acknowledgement(envelope.messageId(), "ACCEPTED", now, envelope.receiverAgency());
         inbox.correlated(
                 envelope.messageId(),
                 now,
@@ -334,75 +340,9 @@ class Inbox {
                         + "; the message is parked.";
     }
 
-    /** The receiver's signed acknowledgement: the sender keeps it as the proof that the message arrived. */
-    private Answer acknowledgement(String messageId, String status, LocalDateTime receivedAt, String receiver) {
-        Map<String, Object> ack = new LinkedHashMap<>();
-        ack.put("messageId", messageId);
-        ack.put("status", status);
-        ack.put("receivedAt", clock.instant(receivedAt).toString());
-        ack.put("receiver", receiver);
-        byte[] body = bytes(ack);
-        return new Answer(200, body, Hmac.sign(settings.ownKeyBytes(), body));
-    }
-
-    private static boolean isDuplicate(Answer answer) {
-        return new String(answer.body(), StandardCharsets.UTF_8).contains("\"status\":\"DUPLICATE\"");
-    }
-
-    private Answer refuse(
-            HttpStatus status, Envelope envelope, byte[] body, String from, String vietnamese, String english) {
-        String messageId = envelope == null ? null : envelope.messageId();
-        log.warn(
-                "Refused handoff {} from {} ({} → {}): {} {}",
-                messageId,
-                from,
-                envelope == null ? null : envelope.senderAgency(),
-                envelope == null ? null : envelope.receiverAgency(),
-                status.value(),
-                english);
-        metrics.refused();
-        try {
-            transaction.executeWithoutResult(tx -> inbox.insertRefusal(
-                    clock.now(),
-                    cut(messageId, 100),
-                    cut(envelope == null ? null : envelope.senderAgency(), 100),
-                    cut(envelope == null ? null : envelope.receiverAgency(), 100),
-                    status.value(),
-                    cut(english, 2000),
-                    cut(from, 100),
-                    Hmac.sha256(body)));
-        } catch (RuntimeException notStored) {
-            log.warn("Could not store the refusal of handoff {}: {}", messageId, notStored.getMessage());
-        }
-        return problem(status, vietnamese, english);
-    }
-
-    private static String cut(String value, int length) {
-        return value == null || value.length() <= length ? value : value.substring(0, length);
-    }
-
-    Answer problem(HttpStatus status, String vietnamese, String english) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", english);
-        problem.put("message", vietnamese);
-        problem.put("messageEn", english);
-        return new Answer(status.value(), bytes(problem), null);
-    }
-
     String payloadSha256(JsonNode payload) {
         try {
             return Hmac.sha256(json.writeValueAsBytes(payload == null ? json.createObjectNode() : payload));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private byte[] bytes(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -93,9 +93,16 @@ record InteragencySettings(
         return wait.compareTo(backoffMax) > 0 ? backoffMax : wait;
     }
 
+    /** No key was configured: this run signs with a random one, which peers cannot know. */
+    boolean keyGenerated() {
+        return ownKey.startsWith(GENERATED);
+    }
+
+    private static final String GENERATED = "generated-";
+
     private static String randomKey() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return GENERATED + HexFormat.of().formatHex(bytes);
     }
 }

@@ -49,7 +49,8 @@ class PeerClient {
         return new Answer(
                 response.statusCode(),
                 response.body(),
-                response.headers().firstValue(Hmac.HEADER).orElse(null));
+                response.headers().firstValue(Hmac.HEADER).orElse(null),
+                null);
     }
 
     private synchronized String token() throws IOException {
