@@ -6,11 +6,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -79,10 +81,10 @@ class AgencyStepsTests {
 
         verify(handoffs, times(2)).execute(any());
         Step police = step(code, "Task_AwaitResidenceResult");
-        assertThat(police.department()).isEqualTo("congan");
+        assertThat(police.department()).isEqualTo("congan-specialist");
         assertThat(police.dueAt()).isAfter(police.startedAt());
         assertThat(police.completedAt()).isNull();
-        assertThat(step(code, "Task_AwaitInsuranceResult").department()).isEqualTo("bhxh");
+        assertThat(step(code, "Task_AwaitInsuranceResult").department()).isEqualTo("bhxh-specialist");
         Job timer = management
                 .createJobQuery()
                 .processInstanceId(group.getId())
@@ -109,6 +111,14 @@ class AgencyStepsTests {
                 "Msg_BirthInsuranceResult",
                 Map.of("handoffFrom", SOCIAL_INSURANCE, "insuranceOutcome", "issue", "insuranceCardNumber", "TE1"));
         assertThat(dossiers.find(code).orElseThrow().status()).isEqualTo(DossierStatus.RETURNED);
+        JsonNode policeOnTheTrackingPage = StreamSupport.stream(
+                        api.get("/api/tracking/" + code).body().path("timeline").spliterator(), false)
+                .filter(event -> "Chờ kết quả đăng ký thường trú"
+                        .equals(event.path("text").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(policeOnTheTrackingPage.path("department").asText()).startsWith("Công an phường Phan Rang");
+        assertThat(policeOnTheTrackingPage.path("timeliness").asText()).isNotBlank();
     }
 
     @Test
