@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -121,7 +122,8 @@ class Reception {
         runtime.startProcessInstanceByKey(
                 procedure.processKey(),
                 registered.code(),
-                Variables.putValue(ProcessNames.VAR_DOSSIER_CODE, registered.code())
+                startFormVariables(procedure, request.formDataOrEmpty())
+                        .putValue(ProcessNames.VAR_DOSSIER_CODE, registered.code())
                         .putValue(ProcessNames.VAR_PROCEDURE_CODE, procedure.code())
                         .putValue(ProcessNames.VAR_PROCEDURE_NAME, procedure.name()));
         Dossier stored = dossiers.find(registered.code()).orElseThrow();
@@ -134,6 +136,21 @@ class Reception {
                 stored.dueAt(),
                 publicUrl + "/api/tracking/" + stored.code(),
                 registered.secret());
+    }
+
+    /**
+     * The start form's plain fields, as Camunda's own start forms would set them: what the models show in task forms
+     * and hand to other agencies (e.g. the child's data of a birth registration). The dossier keeps the whole form.
+     */
+    private VariableMap startFormVariables(Procedure procedure, Map<String, Object> formData) {
+        VariableMap variables = Variables.createVariables();
+        for (StartForms.Field field : forms.fields(procedure.startForm()).orElse(List.of())) {
+            Object value = formData.get(field.key());
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                variables.putValue(field.key(), value);
+            }
+        }
+        return variables;
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
@@ -12,9 +13,13 @@ record ModelProperties(Map<String, String> values) {
 
     /** User task: the functional role that does the step (reception, head, specialist, leader, clerk). */
     static final String ROLE = "role";
-    /** User task: a literal department group instead of the procedure's unit + role. */
+    /** User task: a department group instead of the procedure's unit + role, literal or {@code ${variable}}. */
     static final String DEPARTMENT = "department";
-    /** User task: the step's working-time budget, {@code 4h} or {@code 2d}; the catalogue may override it. */
+    /** Receive task: the other agency (unit or group, literal or {@code ${variable}}) whose answer is awaited. */
+    static final String AGENCY = "agency";
+    /** Any element: the procedure's legal time becomes this many of its units, counted from acceptance. */
+    static final String LEGAL_TIME = "legalTime";
+    /** User task or receive task: the step's working-time budget, {@code 4h} or {@code 2d}; the catalogue may override it. */
     static final String BUDGET = "budget";
     /** Any element: the citizen-facing text shown on the tracking page while the dossier is there. */
     static final String PUBLIC_STATUS = "publicStatus";
@@ -25,6 +30,7 @@ record ModelProperties(Map<String, String> values) {
 
     static final String NOTE = "note";
 
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
     private static final Pattern BUDGET_FORMAT = Pattern.compile("(\\d+)([hd])");
     static final int MINUTES_PER_WORKING_DAY = 8 * 60;
 
@@ -47,6 +53,21 @@ record ModelProperties(Map<String, String> values) {
 
     boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** The property's value, or the variable it names as {@code ${variable}}, looked up on the execution. */
+    String resolve(String name, VariableScope scope) {
+        String value = values.get(name);
+        Matcher variable = VARIABLE.matcher(value == null ? "" : value.trim());
+        if (!variable.matches()) {
+            return value;
+        }
+        Object resolved = scope.getVariable(variable.group(1));
+        if (resolved == null) {
+            throw new IllegalStateException("Property " + name + " names the variable " + variable.group(1)
+                    + ", which the process does not have");
+        }
+        return resolved.toString();
     }
 
     static long budgetMinutes(String budget) {

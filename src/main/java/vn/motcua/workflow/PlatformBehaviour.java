@@ -42,6 +42,19 @@ class PlatformBehaviour extends AbstractProcessEnginePlugin {
             onStatus(element, activity, ExecutionListener.EVENTNAME_START);
         }
 
+        /** A wait for another agency's answer is a timed step of that agency in the dossier's timeline. */
+        @Override
+        public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            ModelProperties model = ModelProperties.of(element);
+            if (model.has(ModelProperties.AGENCY)) {
+                activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener)
+                        execution -> steps.waitStarted(execution, model));
+                activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener)
+                        execution -> steps.waitEnded(execution, model));
+            }
+            onStatus(element, activity, ExecutionListener.EVENTNAME_END);
+        }
+
         @Override
         public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
             onStatus(element, activity, ExecutionListener.EVENTNAME_START);
@@ -70,6 +83,10 @@ class PlatformBehaviour extends AbstractProcessEnginePlugin {
 
         private void onStatus(Element element, ActivityImpl activity, String event) {
             ModelProperties model = ModelProperties.of(element);
+            if (model.has(ModelProperties.LEGAL_TIME)) {
+                activity.addBuiltInListener(
+                        event, (ExecutionListener) execution -> steps.legalTimeChanged(execution, model));
+            }
             if (model.has(ModelProperties.DOSSIER_STATUS)) {
                 activity.addBuiltInListener(
                         event, (ExecutionListener) execution -> steps.statusReached(execution, model));

@@ -3,6 +3,7 @@ package vn.motcua.workflow;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,8 +14,10 @@ import org.springframework.stereotype.Component;
 import vn.motcua.calendar.Deadlines;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
+import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.StatusChange;
 import vn.motcua.sla.Clocks;
 
 /** What happens to the dossier when its process reaches a step or a status; runs in the engine's transaction. */
@@ -24,6 +27,10 @@ class StepBehaviour {
     static final String VAR_PROCEDURE_CODE = "procedureCode";
     /** When an unanswered supplement request closes the dossier; the models' supplement timers wait for it. */
     static final String VAR_SUPPLEMENT_DEADLINE = "supplementDeadline";
+    /** The agency that sent the message a process received (set by the inbox). */
+    static final String VAR_HANDOFF_FROM = "handoffFrom";
+    /** Outcome of a wait for another agency that a timeout ended. */
+    static final String NO_ANSWER = "no-answer";
 
     private final Procedures procedures;
     private final Dossiers dossiers;
@@ -50,7 +57,7 @@ class StepBehaviour {
     void taskCreated(DelegateTask task, ModelProperties model) {
         Procedure procedure = procedureOf(task.getExecution());
         String department = model.has(ModelProperties.DEPARTMENT)
-                ? model.get(ModelProperties.DEPARTMENT)
+                ? model.resolve(ModelProperties.DEPARTMENT, task.getExecution())
                 : procedure.departmentFor(model.get(ModelProperties.ROLE));
         task.addCandidateGroup(department);
         DepartmentReads.grant(department, task.getProcessInstanceId());
@@ -87,6 +94,81 @@ class StepBehaviour {
                 actor != null ? actor : task.getAssignee(),
                 variable(task.getExecution(), model.get(ModelProperties.OUTCOME)),
                 variable(task.getExecution(), model.get(ModelProperties.NOTE)));
+    }
+
+    /**
+     * A receive task starts waiting for another agency: a step of that agency, identified by the activity instance,
+     * due after its budget in the working calendar of the procedure's agency.
+     */
+    void waitStarted(DelegateExecution execution, ModelProperties model) {
+        Procedure procedure = procedureOf(execution);
+        String agency = model.resolve(ModelProperties.AGENCY, execution);
+        String budget = procedures
+                .stepBudget(procedure.code(), execution.getCurrentActivityId())
+                .orElse(model.get(ModelProperties.BUDGET));
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime due = deadlines
+                .forAgency(procedure.agencyCode())
+                .addWorkingMinutes(now, ModelProperties.budgetMinutes(budget));
+        String code = execution.getProcessBusinessKey();
+        String step = execution.getActivityInstanceId();
+        clocks.stepStarted(step, code, execution.getCurrentActivityId(), agency, due);
+        dossiers.stepStarted(
+                code,
+                step,
+                execution.getCurrentActivityId(),
+                execution.getCurrentActivityName(),
+                agency,
+                model.get(ModelProperties.PUBLIC_STATUS),
+                now,
+                due);
+    }
+
+    /** The answer came (the sending agency is the actor), or a timeout ended the wait without one. */
+    void waitEnded(DelegateExecution execution, ModelProperties model) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        String step = execution.getActivityInstanceId();
+        clocks.stepCompleted(step, now);
+        if (execution.isCanceled()) {
+            dossiers.stepCompleted(step, now, null, NO_ANSWER, null);
+        } else {
+            dossiers.stepCompleted(
+                    step,
+                    now,
+                    variable(execution, VAR_HANDOFF_FROM),
+                    variable(execution, model.get(ModelProperties.OUTCOME)),
+                    variable(execution, model.get(ModelProperties.NOTE)));
+        }
+    }
+
+    /**
+     * The procedure's legal time changes on the way (e.g. 5 working days instead of 3 when the police must verify,
+     * domain.md §10.1): the appointment is counted again from acceptance; it never moves earlier.
+     */
+    void legalTimeChanged(DelegateExecution execution, ModelProperties model) {
+        Procedure procedure = procedureOf(execution);
+        String code = execution.getProcessBusinessKey();
+        Optional<LocalDateTime> accepted = dossiers.statusChanges(code).stream()
+                .filter(change -> change.status() == DossierStatus.ACCEPTED)
+                .map(StatusChange::changedAt)
+                .reduce((first, last) -> last);
+        Dossier dossier = dossiers.find(code).orElseThrow();
+        if (accepted.isEmpty()) {
+            return; // not accepted yet: the appointment is counted at acceptance anyway
+        }
+        LocalDateTime due = deadlines
+                .forAgency(procedure.agencyCode())
+                .due(
+                        accepted.get(),
+                        Integer.parseInt(model.get(ModelProperties.LEGAL_TIME)),
+                        procedure.timeUnit(),
+                        procedure.cutOffTime());
+        if (dossier.dueAt() == null || due.isAfter(dossier.dueAt())) {
+            dossiers.appointmentSet(code, due);
+            clocks.accepted(code, procedure.code(), due);
+        }
+        dossiers.statusChanged(
+                code, dossier.status(), LocalDateTime.now(clock), null, model.get(ModelProperties.PUBLIC_STATUS), null);
     }
 
     void statusReached(DelegateExecution execution, ModelProperties model) {

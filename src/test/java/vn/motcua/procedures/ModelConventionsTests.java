@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,18 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -28,6 +40,8 @@ class ModelConventionsTests {
 
     private static final Set<String> ROLES = Set.of("reception", "head", "specialist", "leader", "clerk");
     private static final String BUDGET = "^\\d+(h|d)$";
+    private static final String DEPARTMENT = "^([a-z0-9]+-[a-z]+|\\$\\{[A-Za-z_][A-Za-z0-9_]*\\})$";
+    private static final String MESSAGE_NAME = "^Msg_[A-Z][A-Za-z]+$";
     private static final Set<String> DOSSIER_STATUSES = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
 
     @Test
@@ -36,7 +50,13 @@ class ModelConventionsTests {
             for (UserTask task : read(file).getModelElementsByType(UserTask.class)) {
                 String where = file.getFileName() + " " + task.getId();
                 Map<String, String> properties = properties(task);
-                assertThat(properties.get("role")).as(where + ": role").isIn(ROLES);
+                if (properties.containsKey("department")) {
+                    assertThat(properties.get("department"))
+                            .as(where + ": department (a group or ${variable})")
+                            .matches(DEPARTMENT);
+                } else {
+                    assertThat(properties.get("role")).as(where + ": role").isIn(ROLES);
+                }
                 assertThat(properties.get("budget"))
                         .as(where + ": budget")
                         .isNotNull()
@@ -49,6 +69,83 @@ class ModelConventionsTests {
                         .isNull();
             }
         }
+    }
+
+    /** Architecture rule: a wait for a message without a timeout path would hang the dossier; it fails the build. */
+    @Test
+    void everyMessageWaitHasATimeoutPath() throws Exception {
+        for (Path file : resources("bpmn", ".bpmn")) {
+            BpmnModelInstance model = read(file);
+            for (ReceiveTask task : model.getModelElementsByType(ReceiveTask.class)) {
+                boolean timed = model.getModelElementsByType(BoundaryEvent.class).stream()
+                        .anyMatch(boundary -> boundary.getAttachedTo() == task && isTimer(boundary));
+                assertThat(timed)
+                        .as(file.getFileName() + " " + task.getId() + ": boundary timer")
+                        .isTrue();
+            }
+            for (IntermediateCatchEvent event : model.getModelElementsByType(IntermediateCatchEvent.class)) {
+                if (isMessage(event)) {
+                    boolean timed = event.getPreviousNodes().list().stream()
+                            .filter(EventBasedGateway.class::isInstance)
+                            .flatMap(gateway -> gateway.getSucceedingNodes().list().stream())
+                            .anyMatch(ModelConventionsTests::isTimer);
+                    assertThat(timed)
+                            .as(file.getFileName() + " " + event.getId()
+                                    + ": a timer beside it on an event-based gateway")
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    /** What the platform reads from a handoff: the handoffs bean, a receiver, and waits timed per agency. */
+    @Test
+    void everyHandoffNamesItsReceiverAndEveryAgencyWaitItsBudget() throws Exception {
+        for (Path file : resources("bpmn", ".bpmn")) {
+            BpmnModelInstance model = read(file);
+            for (Message message : model.getModelElementsByType(Message.class)) {
+                assertThat(message.getName())
+                        .as(file.getFileName() + " " + message.getId())
+                        .matches(MESSAGE_NAME);
+            }
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                String where = file.getFileName() + " " + node.getId();
+                String delegate = node instanceof ThrowEvent event
+                        ? event.getEventDefinitions().stream()
+                                .filter(MessageEventDefinition.class::isInstance)
+                                .map(d -> d.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression"))
+                                .findFirst()
+                                .orElse(null)
+                        : node.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
+                boolean sends = node instanceof SendTask || (node instanceof ThrowEvent && isMessage(node));
+                if (sends) {
+                    assertThat(delegate).as(where + ": delegateExpression").isEqualTo("${handoffs}");
+                    assertThat(properties(node)).as(where + ": to").containsKey("to");
+                }
+                if (properties(node).containsKey("agency")) {
+                    assertThat(node).as(where + ": agency on a receive task").isInstanceOf(ReceiveTask.class);
+                    assertThat(properties(node).get("budget"))
+                            .as(where + ": budget")
+                            .isNotNull()
+                            .matches(BUDGET);
+                }
+            }
+        }
+    }
+
+    private static boolean isTimer(FlowNode node) {
+        return node instanceof CatchEvent event
+                && event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance);
+    }
+
+    private static boolean isMessage(FlowNode node) {
+        Collection<EventDefinition> definitions = List.of();
+        if (node instanceof CatchEvent event) {
+            definitions = event.getEventDefinitions();
+        } else if (node instanceof ThrowEvent event) {
+            definitions = event.getEventDefinitions();
+        }
+        return definitions.stream().anyMatch(MessageEventDefinition.class::isInstance);
     }
 
     @Test
