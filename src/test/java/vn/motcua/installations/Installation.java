@@ -85,6 +85,7 @@ public final class Installation implements AutoCloseable {
         property("camunda.bpm.job-execution.max-wait", "1000");
         property("logging.level.org.camunda.bpm.engine.context", "warn");
         property("spring.jmx.enabled", "false");
+        ownKey("test-key-of-" + name + "-" + Long.toHexString(new java.security.SecureRandom().nextLong()));
     }
 
     /**
@@ -116,6 +117,26 @@ public final class Installation implements AutoCloseable {
     public Installation peer(String agencyCode, Installation peer, String key) {
         property("motcua.interagency.peers[" + agencyCode + "].url", peer.baseUrl());
         return property("motcua.interagency.peers[" + agencyCode + "].key", key);
+    }
+
+    /** Messages to {@code agencyCode} go to {@code peer}, whose {@link #ownKey} is that agency's key. */
+    public Installation peer(String agencyCode, Installation peer) {
+        return peer(agencyCode, peer, peer.ownKey());
+    }
+
+    /** The key this installation signs its messages and acknowledgements with (a fixed one per name by default). */
+    public Installation ownKey(String key) {
+        return property("motcua.interagency.own-key", key);
+    }
+
+    public String ownKey() {
+        return properties.get("motcua.interagency.own-key");
+    }
+
+    /** Two installations that know each other: {@code a} serves {@code agencyA}, {@code b} serves {@code agencyB}. */
+    public static void pair(Installation a, String agencyA, Installation b, String agencyB) {
+        a.localAgencies(agencyA).peer(agencyB, b);
+        b.localAgencies(agencyB).peer(agencyA, a);
     }
 
     /** Another Spring profile besides {@code mariadb}. */
