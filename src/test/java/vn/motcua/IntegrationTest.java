@@ -13,5 +13,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"mariadb", "it"})
-@ContextConfiguration(initializers = FreshDatabase.class)
+@ContextConfiguration(initializers = {FreshDatabase.class, ProxyPort.class})
 public @interface IntegrationTest {}

@@ -40,6 +40,17 @@ public class Dossiers {
         return new Registered(code.value(), secret);
     }
 
+    /**
+     * Keeps a dossier filed at another agency (a liên thông handoff brought it) under that agency's code, so that this
+     * installation's steps, timeline and tracking work for it. Nobody here gets its secret.
+     */
+    public void registerReceived(String code, NewDossier dossier) {
+        dossiers.insert(code, 0, dossier, sha256(newSecret().getBytes(StandardCharsets.UTF_8)));
+        dossiers.insertStatusChange(
+                code, DossierStatus.SUBMITTED.code(), dossier.receivedAt(), dossier.filedBy(), null, null);
+        addAttachments(code, "FILING", dossier.attachments(), dossier.receivedAt());
+    }
+
     public void addAttachments(String code, String purpose, List<Attachment> attachments, LocalDateTime at) {
         for (Attachment attachment : attachments) {
             dossiers.insertAttachment(

@@ -16,10 +16,14 @@ public record NewDossier(
         LocalDateTime dueAt,
         List<Attachment> attachments) {
 
-    /** Filing channel; codes 1 counter, 2 online, 3 postal as the national systems use them. */
+    /**
+     * Filing channel; codes 1 counter, 2 online, 3 postal as the national systems use them. LIENTHONG: a mirror of a
+     * dossier filed at another agency of a liên thông group, received with a handoff.
+     */
     public enum Channel {
         COUNTER,
         ONLINE,
-        POSTAL
+        POSTAL,
+        LIENTHONG
     }
 }

@@ -91,8 +91,9 @@ class Reception {
                         "There is no procedure " + request.procedureCode() + " in the catalogue."));
         List<String> problems = new ArrayList<>();
         checkApplicant(request.applicant(), problems);
-        if (request.channel() == null) {
-            problems.add("thiếu kênh nộp (channel: ONLINE, COUNTER hoặc POSTAL)");
+        if (request.channel() == null || request.channel() == NewDossier.Channel.LIENTHONG) {
+            // LIENTHONG dossiers come only with a handoff from another agency, never from a filer
+            problems.add("thiếu kênh nộp hoặc kênh không hợp lệ (channel: ONLINE, COUNTER hoặc POSTAL)");
         }
         problems.addAll(forms.problems(procedure.startForm(), request.formDataOrEmpty()));
         List<Attachment> attachments = Uploads.read(files, settings, problems);

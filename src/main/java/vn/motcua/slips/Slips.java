@@ -274,6 +274,8 @@ class Slips {
             case ONLINE -> "trực tuyến trên Cổng dịch vụ công hoặc tại Bộ phận tiếp nhận và trả kết quả";
             case COUNTER -> "tại Bộ phận tiếp nhận và trả kết quả";
             case POSTAL -> "qua dịch vụ bưu chính công ích";
+            // a liên thông dossier: the result goes back the way the dossier came, to the agency that received it
+            case LIENTHONG -> "tại cơ quan tiếp nhận hồ sơ liên thông";
         };
     }
 

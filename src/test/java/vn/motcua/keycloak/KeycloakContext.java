@@ -24,6 +24,8 @@ public class KeycloakContext implements ApplicationContextInitializer<Configurab
                                 keycloak.secrets.get("motcua-web"),
                                 "MOTCUA_IDENTITY_CLIENT_SECRET",
                                 keycloak.secrets.get("motcua-identity"),
+                                "MOTCUA_PEER_CLIENT_SECRET",
+                                keycloak.secrets.get("motcua-peer"),
                                 "motcua.test.database",
                                 database)));
         new FreshDatabase().initialize(context);
