@@ -302,6 +302,19 @@ public final class Installation implements AutoCloseable {
         }
     }
 
+    /** An insert, update or delete on its database; the number of rows changed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), DB_USER, DB_PASSWORD);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(name + ": " + sql, e);
+        }
+    }
+
     /** The last lines of its log, for failure messages. */
     public String logTail(int lines) {
         try {
