@@ -160,6 +160,58 @@ class HandoffFaultTests {
         assertDeliveredOnce(code, messageId);
     }
 
+    @Test
+    @Order(4)
+    void theReceivingAgencyAnswersAndTheReplyComesBackOverHttp() {
+        String code = fileDossier();
+        String request = request(code);
+        assertDeliveredOnce(code, request);
+        // the police keep a mirror of the commune's dossier: its own tracking page works
+        assertThat(b.api().get("/api/tracking/" + code).status()).isEqualTo(200);
+
+        JsonNode task = patientlyGet(() -> b.api().tasks("ca.canbo", code), tasks -> tasks.size() == 1)
+                .get(0);
+        assertThat(b.api().claim("ca.canbo", task.path("id").asText())).isEqualTo(204);
+        assertThat(b.api()
+                        .complete("ca.canbo", task.path("id").asText(), Map.of("answer", "Đã đăng ký thường trú"))
+                        .status())
+                .isEqualTo(204);
+
+        patiently().untilAsserted(() -> {
+            List<JsonNode> replies = handoffs(b, "OUT", code);
+            assertThat(replies).singleElement().satisfies(reply -> {
+                assertThat(reply.path("messageName").asText()).isEqualTo("Msg_TestHandoffReply");
+                assertThat(reply.path("receiverAgency").asText()).isEqualTo(COMMUNE);
+                assertThat(reply.path("status").asText()).isEqualTo("DELIVERED");
+                assertThat(reply.path("ackSignature").asText())
+                        .isEqualTo(hmac(a.ownKey(), reply.path("ackBody").asText()));
+            });
+            List<JsonNode> received = handoffs(a, "IN", code);
+            assertThat(received)
+                    .singleElement()
+                    .satisfies(
+                            reply -> assertThat(reply.path("status").asText()).isEqualTo("CORRELATED"));
+            Api.Reply finished = a.api()
+                    .get(
+                            "/engine-rest/history/process-instance?processDefinitionKey=handoff_test_requester"
+                                    + "&processInstanceBusinessKey=" + code,
+                            ADMIN);
+            assertThat(finished.body())
+                    .singleElement()
+                    .satisfies(instance ->
+                            assertThat(instance.path("state").asText()).isEqualTo("COMPLETED"));
+        });
+        Api.Reply answer = a.api()
+                .get(
+                        "/engine-rest/history/variable-instance?variableName=answer&processInstanceId="
+                                + handoffs(a, "IN", code)
+                                        .get(0)
+                                        .path("processInstanceId")
+                                        .asText(),
+                        ADMIN);
+        assertThat(answer.body().get(0).path("value").asText()).isEqualTo("Đã đăng ký thường trú");
+    }
+
     // ---- the exchange ----------------------------------------------------------------------------------------------
 
     /** A dossier filed online at the commune (installation A) through its HTTP API. */
@@ -283,6 +335,16 @@ class HandoffFaultTests {
         return await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions();
+    }
+
+    private static <T> T patientlyGet(java.util.function.Supplier<T> value, java.util.function.Predicate<T> ready) {
+        java.util.concurrent.atomic.AtomicReference<T> found = new java.util.concurrent.atomic.AtomicReference<>();
+        patiently().until(() -> {
+            T current = value.get();
+            found.set(current);
+            return ready.test(current);
+        });
+        return found.get();
     }
 
     private static String hmac(String key, String body) {
