@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
@@ -166,34 +167,68 @@ class Inbox {
     }
 
     private Answer accept(Envelope envelope, String body, String signature) {
-        Answer answer;
-        try {
-            answer = transaction.execute(status -> correlate(envelope, body, signature));
-        } catch (MismatchingMessageCorrelationException nobodyWaits) {
-            String reason = reasonFor(envelope);
-            transaction.executeWithoutResult(status -> park(envelope, body, signature, reason));
-            log.warn(
-                    "Parked handoff {} {} for dossier {} from {}: {}",
-                    envelope.messageId(),
-                    envelope.messageName(),
-                    envelope.dossierCode(),
-                    envelope.senderAgency(),
-                    nobodyWaits.getMessage());
-            answer = answers.problem(HttpStatus.UNPROCESSABLE_ENTITY, "PARKED", reason, englishReasonFor(envelope));
-        } catch (DuplicateKeyException concurrentDelivery) {
-            // another delivery of the same message was stored first, in a transaction of its own
-            answer = inbox.find(envelope.messageId())
-                    .filter(row -> "CORRELATED".equals(row.status()))
-                    .map(row -> answers.acknowledgement(
-                            envelope.messageId(), "DUPLICATE", row.receivedAt(), row.receiverAgency()))
-                    .orElseGet(() -> answers.problem(
-                            HttpStatus.UNPROCESSABLE_ENTITY,
-                            "PARKED",
-                            reasonFor(envelope),
-                            englishReasonFor(envelope)));
+        Answer answer = null;
+        for (int attempt = 1; answer == null; attempt++) {
+            try {
+                answer = transaction.execute(status -> correlate(envelope, body, signature));
+            } catch (MismatchingMessageCorrelationException nobodyWaits) {
+                answer = park(envelope, body, signature, nobodyWaits);
+            } catch (DuplicateKeyException | OptimisticLockingException conflict) {
+                // a concurrent delivery of the same message, a concurrent mirror of the same dossier, or a concurrent
+                // step of the same process: the other transaction has committed; look again
+                Optional<InboxMapper.Row> taken =
+                        inbox.find(envelope.messageId()).filter(row -> "CORRELATED".equals(row.status()));
+                if (taken.isPresent()) {
+                    answer = answers.acknowledgement(
+                            envelope.messageId(),
+                            "DUPLICATE",
+                            taken.get().receivedAt(),
+                            taken.get().receiverAgency());
+                } else if (attempt == 3) {
+                    answer = failed(envelope, conflict);
+                }
+            } catch (RuntimeException failure) {
+                answer = failed(envelope, failure);
+            }
         }
         metrics.received(answer.outcome());
         return answer;
+    }
+
+    /** Nobody waits for the message: it is kept, with the reason, for a later delivery or an operator's retry. */
+    private Answer park(Envelope envelope, String body, String signature, RuntimeException nobodyWaits) {
+        String reason = reasonFor(envelope);
+        transaction.executeWithoutResult(status -> {
+            if (inbox.find(envelope.messageId()).isPresent()) {
+                inbox.parkedAgain(envelope.messageId(), reason);
+            } else {
+                inbox.insert(row(envelope, body, signature, "PARKED", reason, clock.now()));
+            }
+        });
+        log.warn(
+                "Parked handoff {} {} for dossier {} from {}: {}",
+                envelope.messageId(),
+                envelope.messageName(),
+                envelope.dossierCode(),
+                envelope.senderAgency(),
+                nobodyWaits.getMessage());
+        return answers.problem(HttpStatus.UNPROCESSABLE_ENTITY, "PARKED", reason, englishReasonFor(envelope));
+    }
+
+    /** The receiving process failed (an incident here): nothing was stored, and the sender will try again later. */
+    private Answer failed(Envelope envelope, RuntimeException failure) {
+        log.error(
+                "Handoff {} {} for dossier {} could not be taken; the sender will retry",
+                envelope.messageId(),
+                envelope.messageName(),
+                envelope.dossierCode(),
+                failure);
+        return answers.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "ERROR",
+                "Hệ thống nhận chưa xử lý được thông điệp " + envelope.messageName() + "; bên gửi sẽ gửi lại sau.",
+                "The receiving system could not take the message " + envelope.messageName() + " ("
+                        + failure.getClass().getSimpleName() + "); the sender will retry.");
     }
 
     private Answer correlate(Envelope envelope, String body, String signature) {
@@ -235,14 +270,6 @@ class Inbox {
                 envelope.senderAgency(),
                 processInstanceId);
         return ack;
-    }
-
-    private void park(Envelope envelope, String body, String signature, String reason) {
-        if (inbox.find(envelope.messageId()).isPresent()) {
-            inbox.parkedAgain(envelope.messageId(), reason);
-        } else {
-            inbox.insert(row(envelope, body, signature, "PARKED", reason, clock.now()));
-        }
     }
 
     private InboxMapper.Row row(

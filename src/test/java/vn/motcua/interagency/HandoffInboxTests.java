@@ -124,6 +124,29 @@ class HandoffInboxTests {
     }
 
     @Test
+    void twoRequestsForADossierNeverSeenHereAtOnceShareOneMirror() throws Exception {
+        String code = HandoffFixture.unknownCode();
+        byte[] first = fixture.requestEnvelope(code, HandoffFixture.newMessageId());
+        byte[] second = fixture.requestEnvelope(code, HandoffFixture.newMessageId());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ResponseEntity<String>>> answers = pool.invokeAll(List.of(
+                    () -> post(first, HandoffFixture.sign(first)), () -> post(second, HandoffFixture.sign(second))));
+            for (Future<ResponseEntity<String>> answer : answers) {
+                assertThat(answer.get().getStatusCode().value())
+                        .as(answer.get().getBody())
+                        .isEqualTo(200);
+                assertThat(json.readTree(answer.get().getBody()).path("status").asText())
+                        .isEqualTo("ACCEPTED");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(fixture.processes("handoff_test_responder", code)).isEqualTo(2);
+        assertThat(dossiers.find(code)).isPresent();
+    }
+
+    @Test
     void aForgedSignatureIsRefusedAndLogged(CapturedOutput output) throws Exception {
         String code = HandoffFixture.unknownCode();
         String messageId = HandoffFixture.newMessageId();
