@@ -49,7 +49,7 @@ class InstallationHarnessTests {
         assertThat(ProcessHandle.of(before)).isEmpty();
         assertThat(a.query("select code from dossier where code = ?", code)).hasSize(1);
 
-        a.start();
+        a.restart();
         assertThat(a.pid()).isNotEqualTo(before);
         Api.Reply tracked = a.api().get("/api/tracking/" + code);
         assertThat(tracked.status()).isEqualTo(200);
