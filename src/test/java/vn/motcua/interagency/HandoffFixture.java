@@ -69,13 +69,16 @@ class HandoffFixture {
     }
 
     private void procedure(String code, String name, String agency, String processKey, String unit) {
+        // portable (MariaDB and H2): the database outlives one test class, the fixture runs for each
         sql.update("""
-                insert ignore into catalog_procedure (code, name, sector, agency_code, legal_time, time_unit, cut_off,
+                insert into catalog_procedure (code, name, sector, agency_code, legal_time, time_unit, cut_off,
                        fee, online_level, process_key, start_form, reception_unit, handling_unit, effective_from,
                        source_note)
-                values (?, ?, 'Thử nghiệm', ?, 3, 'WORKING_DAYS', null, 'không', 'FULL', ?, 'none', ?, ?,
-                       '2025-01-01', 'chỉ dùng trong kiểm thử')
-                """, code, name, agency, processKey, unit, unit);
+                select ?, ?, 'Thử nghiệm', ?, 3, 'WORKING_DAYS', null, 'không', 'FULL', ?, 'none', ?, ?,
+                       date '2025-01-01', 'chỉ dùng trong kiểm thử'
+                  from agency
+                 where code = ? and not exists (select 1 from catalog_procedure where code = ?)
+                """, code, name, agency, processKey, unit, unit, agency, code);
     }
 
     /** A dossier of the commune, stored as reception stores one. */

@@ -95,6 +95,7 @@ class HandoffInboxTests {
         assertThat(mirror.channel()).isEqualTo(NewDossier.Channel.LIENTHONG);
         assertThat(mirror.applicant().name()).isEqualTo("Lê Văn Cha");
         assertThat(mirror.agencyCode()).isEqualTo(HandoffFixture.COMMUNE);
+        assertThat(dossiers.steps(code)).extracting(step -> step.stepKey()).containsExactly("Task_Answer");
     }
 
     @Test
@@ -186,6 +187,20 @@ class HandoffInboxTests {
 
         assertRefused(post(envelope, HandoffFixture.sign(envelope)), 403, "000.00.00.X01");
         assertThat(output.getOut()).contains("Refused handoff " + messageId);
+        assertNoEffect(code, messageId);
+    }
+
+    @Test
+    void aMessageForAnAgencyNotServedHereIsRefused() throws Exception {
+        String code = HandoffFixture.unknownCode();
+        String messageId = HandoffFixture.newMessageId();
+        byte[] envelope = new String(fixture.requestEnvelope(code, messageId), StandardCharsets.UTF_8)
+                .replace(
+                        "\"receiverAgency\":\"" + HandoffFixture.CONSTRUCTION + "\"",
+                        "\"receiverAgency\":\"000.00.00.X02\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertRefused(post(envelope, HandoffFixture.sign(envelope)), 403, "không phục vụ cơ quan nhận 000.00.00.X02");
         assertNoEffect(code, messageId);
     }
 
