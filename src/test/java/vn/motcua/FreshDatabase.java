@@ -23,13 +23,17 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
     }
 
     static void recreate(Environment environment) {
+        recreate(
+                environment.getRequiredProperty("motcua.test.database"),
+                environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password"));
+    }
+
+    /** Drops and creates the database {@code name} (which must be a {@code motcua_test*} one), empty, utf8mb4. */
+    public static void recreate(String name, String user, String password) {
         String url = "jdbc:mariadb://127.0.0.1:3306/";
-        try (Connection connection = DriverManager.getConnection(
-                        url,
-                        environment.getProperty("spring.datasource.username"),
-                        environment.getProperty("spring.datasource.password"));
+        try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement sql = connection.createStatement()) {
-            String name = environment.getRequiredProperty("motcua.test.database");
             if (!name.matches("motcua_test\\w*")) {
                 throw new IllegalStateException("Refusing to empty a database not named motcua_test*: " + name);
             }
