@@ -330,6 +330,22 @@ public final class Installation implements AutoCloseable {
         return name + " (" + baseUrl() + ", database " + database + (isAlive() ? ", pid " + process.pid() : "") + ")";
     }
 
+    /**
+     * For {@code @RegisterExtension}: when a test fails, the last lines of these installations' logs go to the test's
+     * output (CI keeps that; {@code target/installations/} may be gone).
+     */
+    public static org.junit.jupiter.api.extension.TestWatcher logsOnFailure(Installation... installations) {
+        return new org.junit.jupiter.api.extension.TestWatcher() {
+            @Override
+            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                for (Installation installation : installations) {
+                    System.err.println("---- last lines of " + installation + ", log " + installation.log() + "\n"
+                            + installation.logTail(80));
+                }
+            }
+        };
+    }
+
     // ---- internals -----------------------------------------------------------------------------------------------
 
     private void launch() {
