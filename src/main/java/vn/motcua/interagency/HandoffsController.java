@@ -60,6 +60,13 @@ class HandoffsController {
         return handoffs;
     }
 
+    @GetMapping("/refusals")
+    @Operation(summary = "Messages refused before any effect (bad signature, unknown sender), newest first")
+    List<InboxMapper.Refusal> refusals(Authentication user) {
+        checkOperator(user);
+        return inbox.refusals(LIMIT);
+    }
+
     @GetMapping("/{messageId}")
     @Operation(summary = "One handoff as sent and/or as received here, with the envelope and every delivery attempt")
     Map<String, Object> one(@PathVariable String messageId, Authentication user) {

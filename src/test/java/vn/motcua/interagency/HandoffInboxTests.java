@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.client.RestClient;
+import vn.motcua.Api;
 import vn.motcua.IntegrationTest;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.Dossiers;
@@ -157,6 +158,11 @@ class HandoffInboxTests {
         ResponseEntity<String> answer = post(envelope, forged);
 
         assertRefused(answer, 401, "Chữ ký");
+        assertThat(new Api(port)
+                        .get("/api/interagency/handoffs/refusals", "admin")
+                        .body()
+                        .toString())
+                .contains(messageId);
         assertThat(post(envelope, null).getStatusCode().value()).isEqualTo(401);
         assertThat(output.getOut()).contains("Refused handoff " + messageId);
         assertNoEffect(code, messageId);
