@@ -45,6 +45,9 @@ class HandoffFaultTests {
     static final Installation a = Installation.named("commune-a", "a");
     static final Installation b = Installation.named("police-b", "b");
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher LOGS = Installation.logsOnFailure(a, b);
+
     @BeforeAll
     static void start() {
         Installation.pair(a, COMMUNE, b, POLICE);

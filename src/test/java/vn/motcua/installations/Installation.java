@@ -52,7 +52,6 @@ public final class Installation implements AutoCloseable {
 
     private static final String DB_USER = env("MOTCUA_TEST_DB_USER", "motcua");
     private static final String DB_PASSWORD = env("MOTCUA_TEST_DB_PASSWORD", "motcua");
-    private static final List<String> STANDARD_MODELS = List.of("classpath*:bpmn/*.bpmn", "classpath*:forms/*.form");
     private static final Set<Installation> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -66,7 +65,7 @@ public final class Installation implements AutoCloseable {
     private final Path log;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<String> profiles = new ArrayList<>(List.of("mariadb"));
-    private final List<String> models = new ArrayList<>(STANDARD_MODELS);
+    private final List<String> extraModels = new ArrayList<>();
     private Process process;
     private boolean databaseReady;
     private int starts;
@@ -150,7 +149,7 @@ public final class Installation implements AutoCloseable {
      * Test resources are not on the installation's class path: use {@link #testResources(String)}.
      */
     public Installation models(String... patterns) {
-        models.addAll(Arrays.asList(patterns));
+        extraModels.addAll(Arrays.asList(patterns));
         return this;
     }
 
@@ -330,6 +329,22 @@ public final class Installation implements AutoCloseable {
         return name + " (" + baseUrl() + ", database " + database + (isAlive() ? ", pid " + process.pid() : "") + ")";
     }
 
+    /**
+     * For {@code @RegisterExtension}: when a test fails, the last lines of these installations' logs go to the test's
+     * output (CI keeps that; {@code target/installations/} may be gone).
+     */
+    public static org.junit.jupiter.api.extension.TestWatcher logsOnFailure(Installation... installations) {
+        return new org.junit.jupiter.api.extension.TestWatcher() {
+            @Override
+            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                for (Installation installation : installations) {
+                    System.err.println("---- last lines of " + installation + ", log " + installation.log() + "\n"
+                            + installation.logTail(80));
+                }
+            }
+        };
+    }
+
     // ---- internals -----------------------------------------------------------------------------------------------
 
     private void launch() {
@@ -357,7 +372,11 @@ public final class Installation implements AutoCloseable {
         command.add("--spring.datasource.username=" + DB_USER);
         command.add("--spring.datasource.password=" + DB_PASSWORD);
         command.add("--motcua.public-url=" + baseUrl());
-        command.add("--camunda.bpm.deployment-resource-pattern=" + String.join(",", models));
+        if (!extraModels.isEmpty()) {
+            List<String> models = new ArrayList<>(standardModels());
+            models.addAll(extraModels);
+            command.add("--camunda.bpm.deployment-resource-pattern=" + String.join(",", models));
+        }
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
@@ -464,6 +483,22 @@ public final class Installation implements AutoCloseable {
                 .filter(entry -> !Path.of(entry).toAbsolutePath().normalize().equals(testClasses))
                 .filter(entry -> !entry.contains("surefire"))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The deployment patterns of application.yaml, which a list given on the command line replaces. */
+    static List<String> standardModels() {
+        org.springframework.beans.factory.config.YamlPropertiesFactoryBean yaml =
+                new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+        yaml.setResources(new org.springframework.core.io.ClassPathResource("application.yaml"));
+        java.util.Properties settings = yaml.getObject();
+        List<String> patterns = new ArrayList<>();
+        for (int i = 0; settings.containsKey("camunda.bpm.deployment-resource-pattern[" + i + "]"); i++) {
+            patterns.add(settings.getProperty("camunda.bpm.deployment-resource-pattern[" + i + "]"));
+        }
+        if (patterns.isEmpty()) {
+            throw new IllegalStateException("application.yaml names no camunda.bpm.deployment-resource-pattern");
+        }
+        return patterns;
     }
 
     private static Path testClassesDirectory() {

@@ -16,6 +16,9 @@ class InstallationHarnessTests {
     static Installation a = Installation.named("harness-a", "a");
     static Installation b = Installation.named("harness-b", "b");
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher LOGS = Installation.logsOnFailure(a, b);
+
     @BeforeAll
     static void start() {
         Installation.startAll(a, b);
