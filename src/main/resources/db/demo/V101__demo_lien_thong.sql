@@ -27,3 +27,6 @@ insert into catalog_component (procedure_code, position, code, name, required) v
 ('1.001193.H43', 3, 'CUTRU', 'Giấy tờ chứng minh chỗ ở hợp pháp (nếu đăng ký thường trú khác nơi của cha, mẹ)', false),
 ('1.004194.H43', 1, 'TOKHAI', 'Tờ khai điện tử (nhận qua liên thông)', true),
 ('1.001001.H43', 1, 'TOKHAI', 'Tờ khai điện tử (nhận qua liên thông)', true);
+
+-- the two parts come only from the ward's civil-status office (domain.md §10.1), never from a filer
+update catalog_procedure set handoff_only = true where code in ('1.004194.H43', '1.001001.H43');

@@ -27,7 +27,8 @@ interface CatalogMapper {
             String receptionUnit,
             String handlingUnit,
             LocalDate effectiveFrom,
-            String sourceNote) {
+            String sourceNote,
+            boolean handoffOnly) {
 
         Procedure with(List<Procedure.Component> components) {
             return new Procedure(
@@ -47,6 +48,7 @@ interface CatalogMapper {
                     handlingUnit,
                     effectiveFrom,
                     sourceNote,
+                    handoffOnly,
                     components);
         }
     }
@@ -54,7 +56,7 @@ interface CatalogMapper {
     String PROCEDURE_COLUMNS = """
             p.code, p.name, p.sector, p.agency_code, a.name as agency_name, p.legal_time, p.time_unit, p.cut_off,
             p.fee, p.online_level, p.process_key, p.start_form, p.reception_unit, p.handling_unit, p.effective_from,
-            p.source_note
+            p.source_note, p.handoff_only
             """;
 
     @Select("select " + PROCEDURE_COLUMNS + """
@@ -77,6 +79,7 @@ interface CatalogMapper {
                     or lower(p.code) like concat('%', lower(#{text}), '%')
                     or lower(p.sector) like concat('%', lower(#{text}), '%'))
                and (#{agency} is null or p.agency_code = #{agency})
+               and p.handoff_only = false
              order by p.code
             """)
     List<ProcedureRow> search(@Param("text") String text, @Param("agency") String agency);

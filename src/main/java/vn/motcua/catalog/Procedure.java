@@ -24,6 +24,8 @@ public record Procedure(
         String handlingUnit,
         LocalDate effectiveFrom,
         String sourceNote,
+        /** A part of a liên thông group, received only as a handoff from another agency: not filed directly. */
+        boolean handoffOnly,
         List<Component> components) {
 
     /** NĐ 42/2022 Art. 11: "toàn trình" (end-to-end online) or "một phần" (partly online). */

@@ -90,6 +90,12 @@ class Reception {
                 .orElseThrow(() -> UserError.badRequest(
                         "Không có thủ tục mã " + request.procedureCode() + " trong danh mục.",
                         "There is no procedure " + request.procedureCode() + " in the catalogue."));
+        if (procedure.handoffOnly()) {
+            throw UserError.badRequest(
+                    "Thủ tục " + procedure.code() + " chỉ nhận hồ sơ liên thông từ cơ quan khác, không nộp trực tiếp.",
+                    "Procedure " + procedure.code()
+                            + " receives dossiers only as a handoff from another agency; it cannot be filed directly.");
+        }
         List<String> problems = new ArrayList<>();
         checkApplicant(request.applicant(), problems);
         if (request.channel() == null || request.channel() == NewDossier.Channel.LIENTHONG) {

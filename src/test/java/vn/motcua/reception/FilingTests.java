@@ -62,6 +62,21 @@ class FilingTests {
     }
 
     @Test
+    void refusesFilingAPartOfALienThongGroupThatOnlyAnotherAgencyMaySend() {
+        Map<String, Object> request = new HashMap<>(Api.housePermitRequest("ONLINE"));
+        request.put("procedureCode", "1.004194.H43");
+        Api.Reply reply = api.fileDossier("congdan", Api.multipart(request, Map.of("TOKHAI", Api.PDF)));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).contains("chỉ nhận hồ sơ liên thông từ cơ quan khác");
+        assertThat(reply.text("messageEn")).contains("only as a handoff from another agency");
+        // and the public catalogue does not offer it, while the group it belongs to is there
+        assertThat(api.get("/api/procedures?q=H43").body().toString())
+                .contains("1.001193.H43")
+                .doesNotContain("1.004194.H43")
+                .doesNotContain("1.001001.H43");
+    }
+
+    @Test
     void refusesAMissingRequiredFieldOfTheStartFormNamingIt() {
         Map<String, Object> request = new HashMap<>(Api.housePermitRequest("ONLINE"));
         request.put("formData", Map.of("constructionAddress", "Phan Rang", "landParcel", "Thửa 1", "floors", 2));
