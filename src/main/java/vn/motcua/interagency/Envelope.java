@@ -49,6 +49,16 @@ record Envelope(
         return null;
     }
 
+    /** The first field longer than the inbox keeps (a signed message of a known peer may still be malformed). */
+    String oversizedField() {
+        if (messageName.length() > 100) return "messageName";
+        if (dossierCode.length() > 60) return "dossierCode";
+        if (senderAgency.length() > 35) return "senderAgency";
+        if (receiverAgency.length() > 35) return "receiverAgency";
+        if (procedure != null && procedure.length() > 40) return "procedure";
+        return null;
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,7 +30,7 @@ final class Hmac {
         return signature != null
                 && MessageDigest.isEqual(
                         sign(key, body).getBytes(StandardCharsets.US_ASCII),
-                        signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+                        signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     static String sha256(byte[] content) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -116,6 +117,16 @@ class Inbox {
                     "Mã thông điệp (messageId) không hợp lệ.",
                     "The messageId is not valid (at most 36 letters, digits and dashes).");
         }
+        String oversized = envelope.oversizedField();
+        if (oversized != null) {
+            return refusals.refuse(
+                    HttpStatus.BAD_REQUEST,
+                    envelope,
+                    body,
+                    from,
+                    "Trường " + oversized + " của thông điệp liên thông dài quá mức cho phép.",
+                    "The envelope's field " + oversized + " is longer than allowed.");
+        }
         Optional<byte[]> key = settings.keyOf(envelope.senderAgency());
         if (key.isEmpty()) {
             return refusals.refuse(
@@ -156,7 +167,7 @@ class Inbox {
         return accept(
                 envelope,
                 new String(body, StandardCharsets.UTF_8),
-                signature.trim().toLowerCase());
+                signature.trim().toLowerCase(Locale.ROOT));
     }
 
     /** A parked message taken again on an operator's request, with the body and signature it came with. */

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,11 @@ class HandoffDeliveryTests {
     void deployTheTestModels() {
         fixture = new HandoffFixture(sql, repository, runtime, dossiers, transactions);
         api = new Api(port);
+    }
+
+    @AfterEach
+    void removeTheTestProcedures() {
+        fixture.removeTestProcedures();
     }
 
     @Test

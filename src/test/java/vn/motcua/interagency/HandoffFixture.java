@@ -81,6 +81,11 @@ class HandoffFixture {
                 """, code, name, agency, processKey, unit, unit, agency, code);
     }
 
+    /** Takes the test procedures out of the catalogue again, so that tests reading the whole catalogue never see them. */
+    void removeTestProcedures() {
+        sql.update("delete from catalog_procedure where code in (?, ?)", REQUESTER_PROCEDURE, RESPONDER_PROCEDURE);
+    }
+
     /** A dossier of the commune, stored as reception stores one. */
     String dossier() {
         LocalDateTime now = LocalDateTime.now();

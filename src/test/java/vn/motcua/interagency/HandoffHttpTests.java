@@ -81,6 +81,8 @@ class HandoffHttpTests {
                 assertThat(row.get("status")).isEqualTo("CORRELATED");
                 assertThat(row.get("receiver_agency")).isEqualTo(HandoffFixture.BEHIND_PROXY);
             });
+        } finally {
+            fixture.removeTestProcedures();
         }
     }
 
