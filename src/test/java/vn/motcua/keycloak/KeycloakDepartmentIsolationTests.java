@@ -2,6 +2,7 @@ package vn.motcua.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import vn.motcua.Api;
@@ -48,5 +49,20 @@ class KeycloakDepartmentIsolationTests extends DepartmentIsolation {
         assertThat(api.get("/engine-rest/task", TOKEN_OF + "motcua-peer").status())
                 .isEqualTo(403);
         assertThat(api.get("/engine-rest/task", "pr.tiepnhan").status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyPeerSystemsDeliverHandoffsAndOnlyOperatorsSeeThem() {
+        Map<String, Object> unsigned = Map.of("messageId", "6f1c0b7e-0000-4000-8000-000000000001");
+        assertThat(api.post("/api/interagency/messages", null, unsigned).status())
+                .isEqualTo(401);
+        assertThat(api.post("/api/interagency/messages", "congdan", unsigned).status())
+                .isEqualTo(403);
+        // the peer's token passes; the message itself is then judged by the inbox (here: incomplete)
+        Api.Reply peer = api.post("/api/interagency/messages", TOKEN_OF + "motcua-peer", unsigned);
+        assertThat(peer.status()).isEqualTo(400);
+        assertThat(peer.text("message")).contains("messageName");
+        assertThat(api.get("/api/interagency/handoffs", "admin").status()).isEqualTo(200);
+        assertThat(api.get("/api/interagency/handoffs", "pr.tiepnhan").status()).isEqualTo(403);
     }
 }
