@@ -1,17 +1,53 @@
 package vn.motcua.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /** The catalogue as the other modules see it. */
 @Service
 public class Procedures {
 
+    /** How long the workflow's reads of the catalogue are kept: changes come by migration, rarely. */
+    static final long STEP_READ_TTL_MILLIS = 60_000;
+
+    private record Kept<V>(V value, long expiresAt) {}
+
     private final CatalogMapper catalog;
+    private final Map<String, Kept<Optional<Procedure>>> forSteps = new ConcurrentHashMap<>();
+    private final Map<String, Kept<Optional<String>>> budgetsForSteps = new ConcurrentHashMap<>();
 
     Procedures(CatalogMapper catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * {@link #find(String)} for the engine's steps, which read the same procedure at every task: kept for a minute,
+     * so a catalogue change reaches running dossiers' next steps within that time. Checks and pages read fresh.
+     */
+    public Optional<Procedure> findForStep(String code) {
+        return kept(forSteps, code, () -> find(code));
+    }
+
+    /** {@link #stepBudget(String, String)} for the engine's steps, kept like {@link #findForStep(String)}. */
+    public Optional<String> stepBudgetForStep(String procedureCode, String taskKey) {
+        return kept(budgetsForSteps, procedureCode + "\n" + taskKey, () -> stepBudget(procedureCode, taskKey));
+    }
+
+    private static <V> V kept(Map<String, Kept<V>> map, String key, java.util.function.Supplier<V> load) {
+        long now = System.currentTimeMillis();
+        Kept<V> entry = map.get(key);
+        if (entry != null && entry.expiresAt() > now) {
+            return entry.value();
+        }
+        V value = load.get();
+        if (map.size() >= 10_000) {
+            map.clear();
+        }
+        map.put(key, new Kept<>(value, now + STEP_READ_TTL_MILLIS));
+        return value;
     }
 
     public Optional<Procedure> find(String code) {

@@ -143,13 +143,21 @@ public class Dossiers {
         dossiers.completeStep(taskId, at, actor, outcome, note);
     }
 
-    /** Moves the dossier to a status; reaching the status it already has changes nothing but the current step. */
+    /**
+     * Moves the dossier from {@code current} (its status as the caller just read it in this transaction, null when
+     * there is no such dossier) to a status; reaching the status it already has changes nothing but the current step.
+     */
     public void statusChanged(
-            String code, DossierStatus status, LocalDateTime at, String actor, String publicText, String note) {
-        DossierStatus current = find(code)
-                .orElseThrow(() ->
-                        new IllegalStateException("No dossier " + code + " for the process that changed its status"))
-                .status();
+            String code,
+            DossierStatus current,
+            DossierStatus status,
+            LocalDateTime at,
+            String actor,
+            String publicText,
+            String note) {
+        if (current == null) {
+            throw new IllegalStateException("No dossier " + code + " for the process that changed its status");
+        }
         if (current == status) {
             if (publicText != null) {
                 dossiers.updateCurrentStep(code, publicText);

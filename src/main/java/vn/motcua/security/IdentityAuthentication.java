@@ -1,7 +1,6 @@
 package vn.motcua.security;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -10,25 +9,24 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-/** Checks passwords with the engine's identity service; the user's groups (departments) become authorities. */
+/** Checks passwords with the engine's identity service (through {@link BasicLogins}); the user's groups (departments) become authorities. */
 @Component
 class IdentityAuthentication implements AuthenticationProvider {
 
-    private final IdentityService identity;
+    private final BasicLogins logins;
 
-    IdentityAuthentication(IdentityService identity) {
-        this.identity = identity;
+    IdentityAuthentication(BasicLogins logins) {
+        this.logins = logins;
     }
 
     @Override
     public Authentication authenticate(Authentication login) {
         String user = login.getName();
-        if (!identity.checkPassword(user, String.valueOf(login.getCredentials()))) {
-            throw new BadCredentialsException("Sai tên đăng nhập hoặc mật khẩu / wrong user name or password");
-        }
-        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(g -> new SimpleGrantedAuthority(g.getId()))
-                .toList();
+        BasicLogins.Login checked = logins.check(user, String.valueOf(login.getCredentials()))
+                .orElseThrow(() ->
+                        new BadCredentialsException("Sai tên đăng nhập hoặc mật khẩu / wrong user name or password"));
+        List<SimpleGrantedAuthority> groups =
+                checked.groups().stream().map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(
                 user, null, groups.isEmpty() ? AuthorityUtils.NO_AUTHORITIES : groups);
     }

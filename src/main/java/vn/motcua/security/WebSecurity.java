@@ -1,11 +1,19 @@
 package vn.motcua.security;
 
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -46,15 +54,67 @@ class WebSecurity {
                 .build();
     }
 
+    /**
+     * Camunda's own filter and Basic provider, except that the provider takes the login from {@link BasicLogins}
+     * (password checked once per short time-to-live) and hands the filter the groups and tenants with it, so the
+     * filter looks nothing up per request.
+     */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(BasicLogins logins) {
+        ProcessEngineAuthenticationFilter filter = new ProcessEngineAuthenticationFilter() {
+            @Override
+            public void init(FilterConfig config) throws ServletException {
+                super.init(config);
+                authenticationProvider = new CachedBasicProvider(logins);
+            }
+        };
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter(
                 ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.setName("engine-rest-authentication");
         return registration;
+    }
+
+    /** HTTP Basic as Camunda reads it (user name up to the first colon), the login from {@link BasicLogins}. */
+    static final class CachedBasicProvider extends HttpBasicAuthenticationProvider {
+
+        private final BasicLogins logins;
+
+        CachedBasicProvider(BasicLogins logins) {
+            this.logins = logins;
+        }
+
+        @Override
+        public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.startsWith(BASIC_AUTH_HEADER_PREFIX)) {
+                return AuthenticationResult.unsuccessful();
+            }
+            String credentials;
+            try {
+                credentials = new String(
+                        Base64.getDecoder()
+                                .decode(header.substring(BASIC_AUTH_HEADER_PREFIX.length())
+                                        .trim()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                return AuthenticationResult.unsuccessful();
+            }
+            int colon = credentials.indexOf(':');
+            if (colon < 0) {
+                return AuthenticationResult.unsuccessful();
+            }
+            String user = credentials.substring(0, colon);
+            return logins.check(user, credentials.substring(colon + 1))
+                    .map(login -> {
+                        AuthenticationResult result = AuthenticationResult.successful(login.user());
+                        result.setGroups(login.groups());
+                        result.setTenants(login.tenants());
+                        return result;
+                    })
+                    .orElseGet(() -> AuthenticationResult.unsuccessful(user));
+        }
     }
 }

@@ -62,7 +62,7 @@ class StepBehaviour {
         task.addCandidateGroup(department);
         DepartmentReads.grant(department, task.getProcessInstanceId());
         String budget = procedures
-                .stepBudget(procedure.code(), task.getTaskDefinitionKey())
+                .stepBudgetForStep(procedure.code(), task.getTaskDefinitionKey())
                 .orElse(model.get(ModelProperties.BUDGET));
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime due = deadlines
@@ -181,6 +181,7 @@ class StepBehaviour {
         }
         dossiers.statusChanged(
                 code,
+                before,
                 status,
                 now,
                 currentUser(),
@@ -226,7 +227,7 @@ class StepBehaviour {
     private Procedure procedureOf(DelegateExecution execution) {
         String code = (String) execution.getVariable(VAR_PROCEDURE_CODE);
         return procedures
-                .find(code)
+                .findForStep(code)
                 .orElseThrow(() -> new IllegalStateException("Process " + execution.getProcessInstanceId()
                         + " has no catalogue procedure '" + code + "': dossiers must be filed through reception"));
     }

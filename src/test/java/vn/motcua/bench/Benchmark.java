@@ -72,10 +72,35 @@ public final class Benchmark {
         drive(bare, settings.warmupLifecycles(), new Latencies());
         drive(product, settings.warmupLifecycles(), new Latencies());
         for (int rep = 1; rep <= settings.repetitions(); rep++) {
-            double a = drive(bare, settings.lifecycles(), report.latencies("(a)"));
-            double b = drive(product, settings.lifecycles(), report.latencies("(b)"));
+            double a = recorded("a", rep, () -> drive(bare, settings.lifecycles(), report.latencies("(a)")));
+            double b = recorded("b", rep, () -> drive(product, settings.lifecycles(), report.latencies("(b)")));
             report.lifecycleRun(rep, a, b);
             log("repetition %d: (a) %.2f/s, (b) %.2f/s, b/a %.3f", rep, a, b, b / a);
+        }
+    }
+
+    interface Run {
+        double run() throws Exception;
+    }
+
+    /**
+     * With {@code -Dbench.jfr=DIR}: a Flight Recording (settings "profile") of just this measured run, dumped to
+     * {@code DIR/<side>-rep<N>.jfr}, so that profiles hold the lifecycles of one side and nothing else.
+     */
+    private static double recorded(String side, int rep, Run run) throws Exception {
+        String directory = System.getProperty("bench.jfr");
+        if (directory == null || directory.isBlank()) {
+            return run.run();
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(directory, side + "-rep" + rep + ".jfr");
+        Files.createDirectories(file.getParent());
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            recording.start();
+            double result = run.run();
+            recording.stop();
+            recording.dump(file);
+            log("flight recording of (%s) repetition %d: %s", side, rep, file);
+            return result;
         }
     }
 
@@ -118,6 +143,11 @@ public final class Benchmark {
                 walk(driver, probe);
             }
             report.sql(side, probe.counts());
+            java.nio.file.Path statements =
+                    settings.output().resolveSibling("sql-" + side.replaceAll("\\W", "") + ".txt");
+            ensureDirectory(statements);
+            Files.writeString(statements, probe.statements());
+            log("statements of (%s) per step: %s", side, statements);
         }
     }
 

@@ -145,7 +145,8 @@ final class Report {
                     spread(lifecycleRuns.stream().map(LifecycleRun::product).toList(), 2),
                     "**" + spread(ratios, 3) + "**"));
         }
-        md.append("\nFilings of (b) that answered 500 and were retried by the client (counted in the latencies): ")
+        md.append(
+                        "\nFilings and task steps of (b) that answered 500 and were retried by the client (counted in the latencies): ")
                 .append(filingRetries)
                 .append("\n\n");
     }

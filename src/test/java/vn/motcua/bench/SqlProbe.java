@@ -28,6 +28,7 @@ final class SqlProbe extends Latencies implements AutoCloseable {
 
     private final Connection status;
     private final Map<String, Count> minimum = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> texts = new LinkedHashMap<>();
 
     SqlProbe(String jdbcUrl, String user, String password) throws SQLException {
         status = DriverManager.getConnection(jdbcUrl, user, password);
@@ -39,6 +40,7 @@ final class SqlProbe extends Latencies implements AutoCloseable {
         StatementCounter.start();
         T result = action.get();
         Map<StatementCounter.Verb, Long> driver = new EnumMap<>(StatementCounter.stop());
+        texts.putIfAbsent(step, StatementCounter.texts());
         long serverDelta = server() - before;
         Count count = new Count(driver, serverDelta);
         minimum.merge(
@@ -52,6 +54,22 @@ final class SqlProbe extends Latencies implements AutoCloseable {
 
     Map<String, Count> counts() {
         return new HashMap<>(minimum);
+    }
+
+    /** The statements of each step in the first lifecycle, by text, with their counts. */
+    String statements() {
+        StringBuilder out = new StringBuilder();
+        texts.forEach((step, statements) -> {
+            out.append("## ")
+                    .append(step)
+                    .append(" (")
+                    .append(statements.values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .append(")\n");
+            statements.forEach((sql, count) -> out.append(String.format("%4d  %s%n", count, sql)));
+        });
+        return out.toString();
     }
 
     private long server() {

@@ -27,6 +27,7 @@ final class StatementCounter {
     }
 
     private static final Map<Verb, AtomicLong> COUNTS = new EnumMap<>(Verb.class);
+    private static final Map<String, AtomicLong> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean on;
 
     static {
@@ -37,6 +38,7 @@ final class StatementCounter {
 
     static void start() {
         COUNTS.values().forEach(count -> count.set(0));
+        TEXTS.clear();
         on = true;
     }
 
@@ -81,9 +83,26 @@ final class StatementCounter {
                     if (on && (name.startsWith("execute") && !name.equals("executeBatch") || name.equals("addBatch"))) {
                         String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
                         COUNTS.get(verb(sql)).incrementAndGet();
+                        TEXTS.computeIfAbsent(head(sql), key -> new AtomicLong())
+                                .incrementAndGet();
                     }
                     return invoke(statement, method, args);
                 });
+    }
+
+    /** The statements counted since {@link #start()}, by their first 120 characters (whitespace collapsed). */
+    static Map<String, Long> texts() {
+        Map<String, Long> texts = new java.util.TreeMap<>();
+        TEXTS.forEach((sql, count) -> texts.put(sql, count.get()));
+        return texts;
+    }
+
+    private static String head(String sql) {
+        if (sql == null) {
+            return "(batch or unknown)";
+        }
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() > 120 ? flat.substring(0, 120) : flat;
     }
 
     private static Class<?>[] interfaceOf(Statement statement) {
