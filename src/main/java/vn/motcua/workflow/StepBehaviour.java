@@ -168,7 +168,13 @@ class StepBehaviour {
             clocks.accepted(code, procedure.code(), due);
         }
         dossiers.statusChanged(
-                code, dossier.status(), LocalDateTime.now(clock), null, model.get(ModelProperties.PUBLIC_STATUS), null);
+                code,
+                dossier.status(),
+                dossier.status(),
+                LocalDateTime.now(clock),
+                null,
+                model.get(ModelProperties.PUBLIC_STATUS),
+                null);
     }
 
     void statusReached(DelegateExecution execution, ModelProperties model) {
