@@ -1,7 +1,10 @@
 package vn.motcua.installations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static vn.motcua.installations.Exchanges.handoffs;
+import static vn.motcua.installations.Exchanges.hmac;
+import static vn.motcua.installations.Exchanges.patiently;
+import static vn.motcua.installations.Exchanges.patientlyGet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -9,15 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -291,15 +289,6 @@ class HandoffFaultTests {
         return one.body().path("outgoing");
     }
 
-    private static List<JsonNode> handoffs(Installation installation, String direction, String code) {
-        Api.Reply list =
-                installation.api().get("/api/interagency/handoffs?direction=" + direction + "&dossier=" + code, ADMIN);
-        assertThat(list.status()).as("%s", list.body()).isEqualTo(200);
-        List<JsonNode> rows = new ArrayList<>();
-        list.body().forEach(rows::add);
-        return rows;
-    }
-
     /** Test-only procedures of the two test models, and the police agency if the demo catalogue lacks it. */
     private static void catalogue(Installation installation) {
         installation.update("""
@@ -331,32 +320,5 @@ class HandoffFaultTests {
                 values (?, ?, 'Thử nghiệm', ?, 3, 'WORKING_DAYS', null, 'không', 'FULL', ?, 'none', ?, ?,
                        '2025-01-01', 'chỉ dùng trong kiểm thử')
                 """, code, name, agency, processKey, unit, unit);
-    }
-
-    /** Generous: the machine is slow and shared; nothing here measures time. */
-    private static ConditionFactory patiently() {
-        return await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions();
-    }
-
-    private static <T> T patientlyGet(java.util.function.Supplier<T> value, java.util.function.Predicate<T> ready) {
-        java.util.concurrent.atomic.AtomicReference<T> found = new java.util.concurrent.atomic.AtomicReference<>();
-        patiently().until(() -> {
-            T current = value.get();
-            found.set(current);
-            return ready.test(current);
-        });
-        return found.get();
-    }
-
-    private static String hmac(String key, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
