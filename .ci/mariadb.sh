@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes sure MariaDB 10.11 runs on 127.0.0.1:3306 with the test user motcua/motcua (idempotent).
+# Makes sure MariaDB 10.11 runs on 127.0.0.1:3306 with the test users motcua/motcua and motcua_prod (idempotent).
 set -euo pipefail
 
 if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
@@ -29,6 +29,11 @@ grant all on `motcua\_test%`.* to 'motcua'@'127.0.0.1';
 grant all on `motcua\_test%`.* to 'motcua'@'localhost';
 grant all on motcua.* to 'motcua'@'127.0.0.1';
 grant all on motcua.* to 'motcua'@'localhost';
+-- ProductionProfileTests start the product without demo: its database password must not be a known default
+create user if not exists 'motcua_prod'@'127.0.0.1' identified by 'prod-test-7Qv2kX9d';
+create user if not exists 'motcua_prod'@'localhost' identified by 'prod-test-7Qv2kX9d';
+grant all on `motcua\_test%`.* to 'motcua_prod'@'127.0.0.1';
+grant all on `motcua\_test%`.* to 'motcua_prod'@'localhost';
 SQL
 mysql --protocol=tcp -h127.0.0.1 -umotcua -pmotcua -e 'select version()' >/dev/null
 echo "MariaDB ready: $(mysql --protocol=tcp -h127.0.0.1 -umotcua -pmotcua -N -e 'select version()')"

@@ -2,14 +2,20 @@ package vn.motcua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The embedded default of the README's run command (H2, built-in identity seeded from keycloak/, demo catalogue) files
- * and tracks a dossier; only the database file is swapped for an in-memory one.
+ * and tracks a dossier; only the database file is swapped for an in-memory one. No profile is given, as in
+ * {@code mvn spring-boot:run}: the demo comes from {@code spring.profiles.default}.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -22,6 +28,36 @@ class EmbeddedDefaultTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Test
+    void runsTheDemoWhenNoProfileIsGiven() {
+        assertThat(environment.getActiveProfiles()).isEmpty();
+        assertThat(environment.getDefaultProfiles()).containsExactly("demo");
+    }
+
+    @Test
+    void theSitesRootOpensThePublicPortal() throws Exception {
+        HttpResponse<String> root = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/portal/index.html"));
+        HttpResponse<String> webapps = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        // the web apps stay where they were (Tasklist sends a visitor on to its own default page)
+        assertThat(webapps.statusCode()).isEqualTo(302);
+        assertThat(webapps.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("/camunda/app/tasklist/"));
+    }
 
     @Test
     void filesAndTracksADossierOnTheEmbeddedDefault() {

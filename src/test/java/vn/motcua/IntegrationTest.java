@@ -8,10 +8,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The whole application on a random port, on real MariaDB (profile {@code mariadb} + test settings {@code it}). */
+/** The whole application on a random port, on real MariaDB (profiles {@code mariadb} + {@code demo} + test settings {@code it}). */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"mariadb", "it"})
+@ActiveProfiles({"mariadb", "demo", "it"})
 @ContextConfiguration(initializers = {FreshDatabase.class, ProxyPort.class})
 public @interface IntegrationTest {}

@@ -2,11 +2,11 @@ package vn.motcua.dossier;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Dossier codes {@code <receiving unit>-YYMMDD-<daily sequence>} (TT 01/2018 format, kept by TT 03/2025 Art. 13;
@@ -19,12 +19,14 @@ class DossierCodes {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final DossierMapper dossiers;
-    private final TransactionTemplate ownTransaction;
+    private final JdbcTemplate outsideThePool;
 
-    DossierCodes(DossierMapper dossiers, PlatformTransactionManager transactions) {
+    DossierCodes(DossierMapper dossiers, DataSourceProperties database) {
         this.dossiers = dossiers;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // a connection of its own, not from the pool: see openDay
+        this.outsideThePool = new JdbcTemplate(database.initializeDataSourceBuilder()
+                .type(SimpleDriverDataSource.class)
+                .build());
     }
 
     record Code(String value, int sequence) {}
@@ -41,11 +43,16 @@ class DossierCodes {
 
     /**
      * The day's counter row is created and committed on its own, once per agency and day: two first filings of the day
-     * racing to insert it inside their filing transactions deadlocked on MariaDB.
+     * racing to insert it inside their filing transactions deadlocked on MariaDB. It is written on a connection opened
+     * for it outside the pool (auto-commit): a second pooled connection taken while the filing holds one stalled the
+     * morning rush, every pooled connection held by a filing waiting for another (Hikari's 30 s timeout, then 500).
      */
     private void openDay(String agencyCode, LocalDate day) {
         try {
-            ownTransaction.executeWithoutResult(status -> dossiers.startSequence(agencyCode, day));
+            outsideThePool.update(
+                    "insert into dossier_sequence (agency_code, reception_day, last_sequence) values (?, ?, 0)",
+                    agencyCode,
+                    day);
         } catch (DuplicateKeyException anotherFilingOpenedTheDay) {
             // the row exists now, which is all we need
         }

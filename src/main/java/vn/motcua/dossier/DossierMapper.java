@@ -68,12 +68,6 @@ interface DossierMapper {
             """)
     int incrementSequence(@Param("agency") String agency, @Param("day") LocalDate day);
 
-    @Insert("""
-            insert into dossier_sequence (agency_code, reception_day, last_sequence)
-            values (#{agency}, #{day}, 0)
-            """)
-    void startSequence(@Param("agency") String agency, @Param("day") LocalDate day);
-
     @Select("""
             select last_sequence
               from dossier_sequence

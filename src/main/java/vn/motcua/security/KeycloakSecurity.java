@@ -83,7 +83,12 @@ class KeycloakSecurity {
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         keycloakLogout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/info", "/error", "/v3/api-docs/**", "/swagger-ui/**")
+                                "/",
+                                "/actuator/health",
+                                "/actuator/info",
+                                "/error",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -24,7 +24,7 @@ final class Product implements Lifecycle.Driver, AutoCloseable {
     Product(String jdbcUrl, String user, String password) {
         // command-line arguments: they win over the mariadb profile's own datasource URL
         context = new SpringApplicationBuilder(MotCuaApplication.class)
-                .profiles("mariadb", "bench")
+                .profiles("mariadb", "demo", "bench")
                 .run(
                         "--server.port=0",
                         "--server.address=127.0.0.1",

@@ -110,7 +110,7 @@ class DossierCodeConcurrencyTests {
 
     private static ConfigurableApplicationContext secondNode() {
         return new SpringApplicationBuilder(MotCuaApplication.class)
-                .profiles("mariadb", "it")
+                .profiles("mariadb", "demo", "it")
                 .properties(
                         "server.port=0",
                         "camunda.bpm.generate-unique-process-engine-name=true",

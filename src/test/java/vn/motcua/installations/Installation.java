@@ -35,7 +35,8 @@ import vn.motcua.MotCuaApplication;
 
 /**
  * A whole installation of the application as a separate operating-system process: {@code java -cp <the test JVM's
- * class path without the test classes> vn.motcua.MotCuaApplication}, profile {@code mariadb}, a database schema of its
+ * class path without the test classes> vn.motcua.MotCuaApplication}, profiles {@code mariadb} and {@code demo} (see
+ * {@link #withoutDemo()}), a database schema of its
  * own (emptied before its first start), a free port of its own, its own agency configuration, output to
  * {@code target/installations/<name>.log}.
  *
@@ -64,8 +65,9 @@ public final class Installation implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Map<String, String> properties = new LinkedHashMap<>();
-    private final List<String> profiles = new ArrayList<>(List.of("mariadb"));
+    private final List<String> profiles = new ArrayList<>(List.of("mariadb", "demo"));
     private final List<String> extraModels = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private Process process;
     private boolean databaseReady;
     private int starts;
@@ -107,6 +109,34 @@ public final class Installation implements AutoCloseable {
         return this;
     }
 
+    /**
+     * An environment variable of the installation's process; {@code null} removes it. Naming {@code MOTCUA_DB_PASSWORD}
+     * (even as null) stops the harness from passing its own database password on the command line.
+     */
+    public Installation environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /**
+     * Launches it and waits for the process to end by itself (a start that is refused); its exit status. Fails when it
+     * is still running after {@link #START_TIMEOUT}.
+     */
+    public int runUntilExit() {
+        launch();
+        try {
+            if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not end by itself; log " + log + ":\n" + logTail(40));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        RUNNING.remove(this);
+        return process.exitValue();
+    }
+
     /** The agencies this installation serves. */
     public Installation localAgencies(String... agencyCodes) {
         return property("motcua.interagency.local-agencies", String.join(",", agencyCodes));
@@ -138,7 +168,13 @@ public final class Installation implements AutoCloseable {
         b.localAgencies(agencyB).peer(agencyA, a);
     }
 
-    /** Another Spring profile besides {@code mariadb}. */
+    /** As production runs: without profile {@code demo} (no demo catalogue, no demo users, secrets checked). */
+    public Installation withoutDemo() {
+        profiles.remove("demo");
+        return this;
+    }
+
+    /** Another Spring profile besides {@code mariadb} and {@code demo}. */
     public Installation profile(String profile) {
         profiles.add(profile);
         return this;
@@ -369,8 +405,13 @@ public final class Installation implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--spring.profiles.active=" + String.join(",", profiles));
         command.add("--spring.datasource.url=" + jdbcUrl());
-        command.add("--spring.datasource.username=" + DB_USER);
-        command.add("--spring.datasource.password=" + DB_PASSWORD);
+        // a property of its own (set or removed with property()) replaces these
+        if (!properties.containsKey("spring.datasource.username")) {
+            command.add("--spring.datasource.username=" + DB_USER);
+        }
+        if (!properties.containsKey("spring.datasource.password") && !environment.containsKey("MOTCUA_DB_PASSWORD")) {
+            command.add("--spring.datasource.password=" + DB_PASSWORD);
+        }
         command.add("--motcua.public-url=" + baseUrl());
         if (!extraModels.isEmpty()) {
             List<String> models = new ArrayList<>(standardModels());
@@ -385,8 +426,15 @@ public final class Installation implements AutoCloseable {
             }
             note("start " + starts + ": "
                     + String.join(" ", command.subList(command.indexOf("-cp") + 2, command.size())));
-            process = new ProcessBuilder(command)
-                    .directory(directory().toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            environment.forEach((variable, value) -> {
+                if (value == null) {
+                    builder.environment().remove(variable);
+                } else {
+                    builder.environment().put(variable, value);
+                }
+            });
+            process = builder.directory(directory().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

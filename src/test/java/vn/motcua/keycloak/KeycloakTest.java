@@ -15,6 +15,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"mariadb", "it", "keycloak"})
+@ActiveProfiles({"mariadb", "demo", "it", "keycloak"})
 @ContextConfiguration(initializers = KeycloakContext.class)
 public @interface KeycloakTest {}
