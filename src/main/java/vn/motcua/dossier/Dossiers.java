@@ -10,11 +10,16 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores dossiers and their timeline; every write joins the caller's transaction (the engine step or the filing). */
+/**
+ * Stores dossiers and their timeline; every write joins the caller's transaction (the engine step or the filing), and
+ * so do the durable events it publishes ({@link DossierFiled}, {@link DossierStatusChanged}, {@link ResultIssued},
+ * {@link DossierReturned}): they are stored, or rolled back, with the change they announce.
+ */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class Dossiers {
@@ -23,10 +28,12 @@ public class Dossiers {
 
     private final DossierMapper dossiers;
     private final DossierCodes codes;
+    private final ApplicationEventPublisher events;
 
-    Dossiers(DossierMapper dossiers, DossierCodes codes) {
+    Dossiers(DossierMapper dossiers, DossierCodes codes, ApplicationEventPublisher events) {
         this.dossiers = dossiers;
         this.codes = codes;
+        this.events = events;
     }
 
     public Registered register(NewDossier dossier) {
@@ -37,6 +44,14 @@ public class Dossiers {
         dossiers.insertStatusChange(
                 code.value(), DossierStatus.SUBMITTED.code(), dossier.receivedAt(), dossier.filedBy(), null, null);
         addAttachments(code.value(), "FILING", dossier.attachments(), dossier.receivedAt());
+        events.publishEvent(new DossierFiled(
+                code.value(),
+                dossier.procedureCode(),
+                dossier.agencyCode(),
+                dossier.channel(),
+                dossier.receivedAt(),
+                dossier.dueAt(),
+                dossier.filedBy()));
         return new Registered(code.value(), secret);
     }
 
@@ -168,6 +183,14 @@ public class Dossiers {
                 status == DossierStatus.DONE || status == DossierStatus.REFUSED || status == DossierStatus.STOPPED;
         dossiers.updateStatus(code, status.code(), publicText, note, finishes, at);
         dossiers.insertStatusChange(code, status.code(), at, actor, publicText, note);
+        events.publishEvent(new DossierStatusChanged(code, current, status, at, actor));
+        if (status == DossierStatus.DONE || status == DossierStatus.RETURNED) {
+            Dossier dossier = find(code).orElseThrow();
+            events.publishEvent(
+                    status == DossierStatus.DONE
+                            ? new ResultIssued(code, dossier.procedureCode(), dossier.agencyCode(), at, dossier.dueAt())
+                            : new DossierReturned(code, dossier.procedureCode(), dossier.agencyCode(), at));
+        }
     }
 
     /** A request of the applicant (e.g. the reason of a withdrawal), kept with the status it leads to. */

@@ -107,8 +107,8 @@ interface SlaMapper {
             """)
     List<StepRow> stepsToWarn(LocalDateTime now);
 
-    @Update("update sla_step_clock set warned_at = #{at} where task_id = #{taskId}")
-    void stepWarned(@Param("taskId") String taskId, @Param("at") LocalDateTime at);
+    @Update("update sla_step_clock set warned_at = #{at} where task_id = #{taskId} and warned_at is null")
+    int stepWarned(@Param("taskId") String taskId, @Param("at") LocalDateTime at);
 
     @Select("""
             select dossier_code, procedure_code, due_at, warn_at, warned_at, paused_at, supplement_requests,
@@ -119,6 +119,6 @@ interface SlaMapper {
             """)
     List<ClockRow> dossiersToWarn(LocalDateTime now);
 
-    @Update("update sla_dossier_clock set warned_at = #{at} where dossier_code = #{code}")
-    void dossierWarned(@Param("code") String code, @Param("at") LocalDateTime at);
+    @Update("update sla_dossier_clock set warned_at = #{at} where dossier_code = #{code} and warned_at is null")
+    int dossierWarned(@Param("code") String code, @Param("at") LocalDateTime at);
 }

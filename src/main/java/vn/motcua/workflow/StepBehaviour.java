@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.Deadlines;
@@ -18,6 +19,7 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.StatusChange;
+import vn.motcua.dossier.Step;
 import vn.motcua.sla.Clocks;
 
 /** What happens to the dossier when its process reaches a step or a status; runs in the engine's transaction. */
@@ -38,6 +40,7 @@ class StepBehaviour {
     private final Clocks clocks;
     private final IdentityService identity;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     StepBehaviour(
             Procedures procedures,
@@ -45,13 +48,15 @@ class StepBehaviour {
             Deadlines deadlines,
             Clocks clocks,
             @Lazy IdentityService identity,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.procedures = procedures;
         this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.clocks = clocks;
         this.identity = identity;
         this.clock = clock;
+        this.events = events;
     }
 
     void taskCreated(DelegateTask task, ModelProperties model) {
@@ -82,18 +87,46 @@ class StepBehaviour {
                 model.get(ModelProperties.PUBLIC_STATUS),
                 now,
                 due);
+        events.publishEvent(
+                new StepStarted(code, task.getId(), task.getTaskDefinitionKey(), task.getName(), department, now, due));
     }
 
     void taskCompleted(DelegateTask task, ModelProperties model) {
         String actor = currentUser();
         LocalDateTime now = LocalDateTime.now(clock);
+        String code = task.getExecution().getProcessBusinessKey();
+        Optional<Step> step = openStep(code, task.getTaskDefinitionKey());
+        String outcome = variable(task.getExecution(), model.get(ModelProperties.OUTCOME));
         clocks.stepCompleted(task.getId(), now);
         dossiers.stepCompleted(
                 task.getId(),
                 now,
                 actor != null ? actor : task.getAssignee(),
-                variable(task.getExecution(), model.get(ModelProperties.OUTCOME)),
+                outcome,
                 variable(task.getExecution(), model.get(ModelProperties.NOTE)));
+        stepCompleted(code, task.getId(), task.getTaskDefinitionKey(), step, now, outcome);
+    }
+
+    /** The step of the timeline this completion ends: the latest one of that key not completed yet. */
+    private Optional<Step> openStep(String code, String stepKey) {
+        return dossiers.steps(code).stream()
+                .filter(s -> s.stepKey().equals(stepKey) && s.completedAt() == null)
+                .reduce((first, last) -> last);
+    }
+
+    private void stepCompleted(
+            String code, String stepId, String stepKey, Optional<Step> step, LocalDateTime now, String outcome) {
+        LocalDateTime due = step.map(Step::dueAt).orElse(null);
+        events.publishEvent(new StepCompleted(
+                code,
+                stepId,
+                stepKey,
+                step.map(Step::stepName).orElse(null),
+                step.map(Step::department).orElse(null),
+                due,
+                now,
+                clocks.timeliness(due, now),
+                outcome));
     }
 
     /**
@@ -122,23 +155,31 @@ class StepBehaviour {
                 model.get(ModelProperties.PUBLIC_STATUS),
                 now,
                 due);
+        events.publishEvent(new StepStarted(
+                code, step, execution.getCurrentActivityId(), execution.getCurrentActivityName(), agency, now, due));
     }
 
     /** The answer came (the sending agency is the actor), or a timeout ended the wait without one. */
     void waitEnded(DelegateExecution execution, ModelProperties model) {
         LocalDateTime now = LocalDateTime.now(clock);
         String step = execution.getActivityInstanceId();
+        String code = execution.getProcessBusinessKey();
+        Optional<Step> open = openStep(code, execution.getCurrentActivityId());
         clocks.stepCompleted(step, now);
+        String outcome;
         if (execution.isCanceled()) {
+            outcome = NO_ANSWER;
             dossiers.stepCompleted(step, now, null, NO_ANSWER, null);
         } else {
+            outcome = variable(execution, model.get(ModelProperties.OUTCOME));
             dossiers.stepCompleted(
                     step,
                     now,
                     variable(execution, VAR_HANDOFF_FROM),
-                    variable(execution, model.get(ModelProperties.OUTCOME)),
+                    outcome,
                     variable(execution, model.get(ModelProperties.NOTE)));
         }
+        stepCompleted(code, step, execution.getCurrentActivityId(), open, now, outcome);
     }
 
     /**

@@ -97,6 +97,18 @@ public final class Installation implements AutoCloseable {
         return new Installation(name, env("MOTCUA_TEST_DB", "motcua_test") + databaseSuffix);
     }
 
+    /**
+     * Another node of the same installation: the same database as {@code first} (emptied only by {@code first}), a
+     * port of its own. Start it after {@code first} has started, so that the schema is created once.
+     */
+    public static Installation nodeOf(Installation first, String name) {
+        Installation node = new Installation(name, first.database);
+        node.databaseReady = true;
+        node.properties.clear();
+        node.properties.putAll(first.properties);
+        return node;
+    }
+
     // ---- configuration -------------------------------------------------------------------------------------------
 
     /** A Spring property of the installation ({@code --key=value}); {@code null} removes it. */
