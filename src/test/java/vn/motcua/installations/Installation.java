@@ -138,6 +138,15 @@ public final class Installation implements AutoCloseable {
         b.localAgencies(agencyB).peer(agencyA, a);
     }
 
+    /**
+     * Another node of the installation that owns this database: it does not empty the database at its first start
+     * (start it after the first node, which creates the schema).
+     */
+    public Installation sharesDatabase() {
+        databaseReady = true;
+        return this;
+    }
+
     /** Another Spring profile besides {@code mariadb}. */
     public Installation profile(String profile) {
         profiles.add(profile);
@@ -371,7 +380,9 @@ public final class Installation implements AutoCloseable {
         command.add("--spring.datasource.url=" + jdbcUrl());
         command.add("--spring.datasource.username=" + DB_USER);
         command.add("--spring.datasource.password=" + DB_PASSWORD);
-        command.add("--motcua.public-url=" + baseUrl());
+        if (!properties.containsKey("motcua.public-url")) {
+            command.add("--motcua.public-url=" + baseUrl());
+        }
         if (!extraModels.isEmpty()) {
             List<String> models = new ArrayList<>(standardModels());
             models.addAll(extraModels);
