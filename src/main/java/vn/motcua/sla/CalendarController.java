@@ -28,10 +28,10 @@ class CalendarController {
     static final String ADMIN_GROUP = "camunda-admin";
 
     private final Deadlines deadlines;
-    private final Calendars calendars;
+    private final CalendarReloads calendars;
     private final Procedures procedures;
 
-    CalendarController(Deadlines deadlines, Calendars calendars, Procedures procedures) {
+    CalendarController(Deadlines deadlines, CalendarReloads calendars, Procedures procedures) {
         this.deadlines = deadlines;
         this.calendars = calendars;
         this.procedures = procedures;
@@ -85,7 +85,9 @@ class CalendarController {
     record Reloaded(String calendar) {}
 
     @PostMapping("/api/calendar/reload")
-    @Operation(summary = "Read the calendar file again (camunda-admin only); a bad file is refused and the old stays")
+    @Operation(
+            summary = "Read the calendar file again (camunda-admin only), on every node of a cluster within"
+                    + " motcua.sla.calendar-check; a bad file is refused and the old stays")
     Reloaded reload(Authentication user) {
         boolean admin =
                 user != null && user.getAuthorities().stream().anyMatch(a -> ADMIN_GROUP.equals(a.getAuthority()));
@@ -96,7 +98,7 @@ class CalendarController {
                     "Only system administrators may reload the working calendar.");
         }
         try {
-            return new Reloaded(calendars.reload().source());
+            return new Reloaded(calendars.reload(user.getName()).source());
         } catch (CalendarError e) {
             throw new UserError(
                     HttpStatus.UNPROCESSABLE_ENTITY,

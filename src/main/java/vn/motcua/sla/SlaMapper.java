@@ -121,4 +121,14 @@ interface SlaMapper {
 
     @Update("update sla_dossier_clock set warned_at = #{at} where dossier_code = #{code} and warned_at is null")
     int dossierWarned(@Param("code") String code, @Param("at") LocalDateTime at);
+
+    @Select("select version from sla_calendar_version where id = 1")
+    long calendarVersion();
+
+    @Update("""
+            update sla_calendar_version
+               set version = version + 1, reloaded_at = #{at}, reloaded_by = #{by}
+             where id = 1
+            """)
+    void raiseCalendarVersion(@Param("at") LocalDateTime at, @Param("by") String by);
 }

@@ -3,71 +3,106 @@ package vn.motcua.tracking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.motcua.api.UserError;
 
 /**
- * Slows down whoever guesses dossier codes or secrets: after too many misses (unknown code, wrong secret) from one
- * address within the window, every lookup from it is refused until the window passes. Citizens who track their own
- * dossier never miss, so they are never slowed. Kept in memory: per node, forgotten on restart, which is enough
- * against enumeration.
+ * Slows down whoever walks dossier codes or guesses secrets, per client address and for every node of a cluster at
+ * once (the counters are rows of the shared database): every lookup counts towards a generous limit (codes are
+ * sequential by law, so walking them is all hits), misses (unknown code, wrong secret) towards a strict one. Over
+ * either, lookups from that address are refused until its window ends. Windows are fixed (a client may get up to
+ * twice the limit across a window's edge), which is enough against harvesting and costs two statements a lookup.
+ *
+ * <p>The address is {@code request.getRemoteAddr()}: Tomcat's RemoteIpValve replaces it with the client named in
+ * {@code X-Forwarded-For} only when the request comes from a trusted proxy ({@code motcua.network.trusted-proxies}).
  */
 @Component
 class LookupLimits {
 
     @ConfigurationProperties("motcua.tracking")
-    record Settings(int maxMisses, Duration missWindow) {}
+    record Settings(int maxMisses, Duration missWindow, int maxLookups, Duration lookupWindow) {}
+
+    private static final String LOOKUP = "LOOKUP";
+    private static final String MISS = "MISS";
 
     private final Settings settings;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> missesByAddress = new ConcurrentHashMap<>();
+    private final LookupMapper counters;
 
-    LookupLimits(Settings settings, Clock clock) {
+    LookupLimits(Settings settings, Clock clock, LookupMapper counters) {
         this.settings = settings;
         this.clock = clock;
+        this.counters = counters;
     }
 
+    /** Counts a lookup by {@code address}, refused (429) when the address is over either limit. */
     void check(String address) {
-        Deque<Instant> misses = recent(address);
-        synchronized (misses) {
-            if (misses.size() >= settings.maxMisses()) {
-                long wait =
-                        Duration.between(Instant.now(clock), misses.peekFirst().plus(settings.missWindow()))
-                                        .toSeconds()
-                                + 1;
-                throw new UserError(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau " + (wait + 59) / 60 + " phút.",
-                        "Too many failed lookups. Please try again in " + (wait + 59) / 60 + " minute(s).");
-            }
+        Instant now = Instant.now(clock);
+        Instant missWindow = windowStart(now, settings.missWindow());
+        if (counters.hits(address, MISS, utc(missWindow)) >= settings.maxMisses()) {
+            long minutes = minutesUntil(now, missWindow.plus(settings.missWindow()));
+            throw new UserError(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau " + minutes + " phút.",
+                    "Too many failed lookups. Please try again in " + minutes + " minute(s).");
+        }
+        Instant lookupWindow = windowStart(now, settings.lookupWindow());
+        if (count(address, LOOKUP, lookupWindow) > settings.maxLookups()) {
+            long minutes = minutesUntil(now, lookupWindow.plus(settings.lookupWindow()));
+            throw new UserError(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau " + minutes + " phút.",
+                    "Too many lookups in a short time. Please try again in " + minutes + " minute(s).");
         }
     }
 
     void miss(String address) {
-        Deque<Instant> misses = recent(address);
-        synchronized (misses) {
-            misses.addLast(Instant.now(clock));
-        }
+        count(address, MISS, windowStart(Instant.now(clock), settings.missWindow()));
     }
 
+    /** Forgets every counter (tests that provoke the limit on purpose). */
     void clear() {
-        missesByAddress.clear();
+        counters.deleteAll();
     }
 
-    private Deque<Instant> recent(String address) {
-        Deque<Instant> misses = missesByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
-        Instant since = Instant.now(clock).minus(settings.missWindow());
-        synchronized (misses) {
-            while (!misses.isEmpty() && misses.peekFirst().isBefore(since)) {
-                misses.removeFirst();
+    /** Each node deletes windows long past; running on several nodes at once is harmless. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    void sweep() {
+        Duration longest = settings.missWindow().compareTo(settings.lookupWindow()) > 0
+                ? settings.missWindow()
+                : settings.lookupWindow();
+        counters.deleteBefore(utc(Instant.now(clock).minus(longest.multipliedBy(2))));
+    }
+
+    /** The counter after this one more hit; the first hit of a window on two nodes at once meets the key. */
+    private int count(String address, String kind, Instant window) {
+        LocalDateTime start = utc(window);
+        if (counters.increment(address, kind, start) == 0) {
+            try {
+                counters.insertFirst(address, kind, start);
+            } catch (DuplicateKeyException anotherNodeWasFirst) {
+                counters.increment(address, kind, start);
             }
         }
-        return misses;
+        return counters.hits(address, kind, start);
+    }
+
+    private static Instant windowStart(Instant now, Duration window) {
+        long length = window.toMillis();
+        return Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), length));
+    }
+
+    private static long minutesUntil(Instant now, Instant end) {
+        return Math.max(1, (Duration.between(now, end).toSeconds() + 59) / 60);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -186,6 +186,16 @@ public final class Installation implements AutoCloseable {
         return this;
     }
 
+
+    /**
+     * Another node of the installation that owns this database: it does not empty the database at its first start
+     * (start it after the first node, which creates the schema).
+     */
+    public Installation sharesDatabase() {
+        databaseReady = true;
+        return this;
+    }
+
     /** Another Spring profile besides {@code mariadb} and {@code demo}. */
     public Installation profile(String profile) {
         profiles.add(profile);
@@ -424,7 +434,9 @@ public final class Installation implements AutoCloseable {
         if (!properties.containsKey("spring.datasource.password") && !environment.containsKey("MOTCUA_DB_PASSWORD")) {
             command.add("--spring.datasource.password=" + DB_PASSWORD);
         }
-        command.add("--motcua.public-url=" + baseUrl());
+        if (!properties.containsKey("motcua.public-url")) {
+            command.add("--motcua.public-url=" + baseUrl());
+        }
         if (!extraModels.isEmpty()) {
             List<String> models = new ArrayList<>(standardModels());
             models.addAll(extraModels);

@@ -1,0 +1,144 @@
+package vn.motcua.installations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.motcua.Api;
+
+/**
+ * What every node of the two-node cluster must see alike: the lookup limits (misses and all lookups, per client,
+ * whichever node answers), the client's address (X-Forwarded-For from the trusted proxy only), the calendar reload.
+ * Each test is a client of its own loopback address, so the limits one provokes never slow another.
+ */
+class ClusterTests {
+
+    static Cluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = Cluster.get();
+    }
+
+    @Test
+    void missesSpreadOverBothNodesStillEndIn429() {
+        // the client 198.51.100.7 behind the trusted proxy, its misses alternating between the two nodes
+        for (int miss = 0; miss < Cluster.MAX_MISSES; miss++) {
+            Installation node = miss % 2 == 0 ? cluster.node1 : cluster.node2;
+            assertThat(lookUp(Cluster.PROXY_SOURCE, node.port(), unknown(miss), "198.51.100.7")
+                            .status())
+                    .isEqualTo(404);
+        }
+        for (Installation node : cluster.nodes()) {
+            Cluster.Answer refused = lookUp(Cluster.PROXY_SOURCE, node.port(), unknown(99), "198.51.100.7");
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.body())
+                    .contains("Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau 10 phút.")
+                    .contains("Too many failed lookups. Please try again in 10 minute(s).");
+        }
+        // and through the load balancer (round robin: both nodes again), a client of its own
+        for (int miss = 0; miss < Cluster.MAX_MISSES; miss++) {
+            assertThat(lookUp("127.0.0.11", cluster.port, unknown(miss), null).status())
+                    .isEqualTo(404);
+        }
+        assertThat(lookUp("127.0.0.11", cluster.port, unknown(99), null).status())
+                .isEqualTo(429);
+        assertThat(lookUp("127.0.0.11", cluster.port, unknown(99), null).status())
+                .isEqualTo(429);
+        // another client is not slowed
+        assertThat(lookUp("127.0.0.12", cluster.port, unknown(99), null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aClientBehindTheTrustedProxyIsLimitedByItsOwnAddressAndAnUntrustedForwardedForIsIgnored() {
+        for (int miss = 0; miss < Cluster.MAX_MISSES; miss++) {
+            lookUp(Cluster.PROXY_SOURCE, cluster.node1.port(), unknown(miss), "198.51.100.20");
+        }
+        assertThat(lookUp(Cluster.PROXY_SOURCE, cluster.node2.port(), unknown(0), "198.51.100.20")
+                        .status())
+                .isEqualTo(429);
+        // the same proxy forwarding another client: that client has its own count
+        assertThat(lookUp(Cluster.PROXY_SOURCE, cluster.node2.port(), unknown(0), "198.51.100.21")
+                        .status())
+                .isEqualTo(404);
+
+        // a sender that is not the trusted proxy names a new X-Forwarded-For each time: counted as itself
+        for (int miss = 0; miss < Cluster.MAX_MISSES; miss++) {
+            assertThat(lookUp("127.0.0.13", cluster.node1.port(), unknown(miss), "203.0.113." + miss)
+                            .status())
+                    .isEqualTo(404);
+        }
+        assertThat(lookUp("127.0.0.13", cluster.node2.port(), unknown(0), "203.0.113.77")
+                        .status())
+                .isEqualTo(429);
+        // the same through the load balancer: HAProxy appends the real address, which the nodes take
+        for (int miss = 0; miss < Cluster.MAX_MISSES; miss++) {
+            lookUp("127.0.0.14", cluster.port, unknown(miss), "203.0.113." + (100 + miss));
+        }
+        assertThat(lookUp("127.0.0.14", cluster.port, unknown(0), "203.0.113.200")
+                        .status())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void everyLookupCountsTowardsTheGenerousLimitHitsIncluded() {
+        Api.Reply filed =
+                cluster.api().fileDossier("congdan", Api.multipart(Api.housePermitRequest("ONLINE"), Api.houseFiles()));
+        assertThat(filed.status()).as("%s", filed.body()).isEqualTo(201);
+        String code = filed.text("code");
+        for (int lookup = 0; lookup < Cluster.MAX_LOOKUPS; lookup++) {
+            assertThat(lookUp("127.0.0.15", cluster.port, code, null).status())
+                    .as("lookup %d", lookup + 1)
+                    .isEqualTo(200);
+        }
+        Cluster.Answer refused = lookUp("127.0.0.15", cluster.port, code, null);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body())
+                .contains("Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau")
+                .contains("Too many lookups in a short time.");
+        assertThat(lookUp("127.0.0.16", cluster.port, code, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCalendarReloadOnOneNodeIsInForceOnTheOther() throws Exception {
+        String question = "/api/calendar/deadline?start=2027-03-01T09:00&amount=1&unit=WORKING_DAYS";
+        Api node1 = cluster.api(cluster.node1);
+        Api node2 = cluster.api(cluster.node2);
+        String before = node2.get(question, "admin").text("due");
+        assertThat(node1.get(question, "admin").text("due")).isEqualTo(before);
+
+        Files.writeString(
+                cluster.calendarFile,
+                "\n2027-03-02\toff\tNgày nghỉ thử nghiệm của cụm\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Api.Reply reloaded = node1.post("/api/calendar/reload", "admin", java.util.Map.of());
+        assertThat(reloaded.status()).as("%s", reloaded.body()).isEqualTo(200);
+        String after = node1.get(question, "admin").text("due");
+        assertThat(after).isNotEqualTo(before);
+
+        Instant asked = Instant.now();
+        while (!after.equals(node2.get(question, "admin").text("due"))) {
+            assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(20));
+            Installation.sleep(Duration.ofMillis(200));
+        }
+        System.out.printf(
+                "[measured] calendar reload on node 1 in force on node 2 after %d ms (due %s -> %s)%n",
+                Duration.between(asked, Instant.now()).toMillis(), before, after);
+        assertThat(after).startsWith("2027-03-03");
+    }
+
+    private static Cluster.Answer lookUp(String from, int port, String code, String forwardedFor) {
+        return Cluster.send(from, port, "/api/tracking/" + code, forwardedFor);
+    }
+
+    private static String unknown(int n) {
+        return "000.20.43.H43-990101-" + (1000 + n);
+    }
+}
