@@ -52,6 +52,41 @@ export async function api(path, options = {}) {
   return body;
 }
 
+/** The applicant's secret goes in this header, never in the URL (query strings end up in logs and history). */
+export const SECRET_HEADER = 'X-Motcua-Secret';
+
+export const withSecret = (secret, headers = {}) => (secret ? { ...headers, [SECRET_HEADER]: secret } : headers);
+
+/**
+ * Makes a link download a slip with the secret in the header: fetched as a blob on click, then opened from an object
+ * URL (kept in data-pdf, so the page can be checked), since a plain link cannot carry a header.
+ */
+export function slipLink(link, path, secret) {
+  link.href = '#';
+  delete link.dataset.pdf;
+  link.onclick = async (event) => {
+    event.preventDefault();
+    let response;
+    try {
+      response = await fetch(path, { headers: withSecret(secret) });
+    } catch (offline) {
+      alert(t('Không kết nối được máy chủ. Vui lòng thử lại.', 'Cannot reach the server. Please try again.'));
+      return;
+    }
+    if (!response.ok) {
+      const body = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
+      alert((body && (lang() === 'en' ? body.messageEn : body.message)) || t(`Lỗi ${response.status}.`, `Error ${response.status}.`));
+      return;
+    }
+    const url = URL.createObjectURL(await response.blob());
+    link.dataset.pdf = url;
+    const save = el('a', { href: url, download: path.split('/').pop() + '.pdf' });
+    document.body.append(save);
+    save.click();
+    save.remove();
+  };
+}
+
 export const basic = (user, password) =>
   'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`)));
 

@@ -1,4 +1,4 @@
-import { $, api, basic, el, param, say, t, when } from './common.js';
+import { $, api, basic, el, param, say, slipLink, t, when } from './common.js';
 import { attachmentInputs, attachmentProblem, chosenFiles, formData, multipart, readApplicant, startForm } from './applicant.js';
 
 let procedure;
@@ -87,7 +87,7 @@ function done(receipt) {
   $('#result-secret').textContent = receipt.secret;
   const slip = $('#result-slip');
   slip.textContent = slips[receipt.slip];
-  slip.href = `/api/dossiers/${encodeURIComponent(receipt.code)}/slips/${receipt.slip}?secret=${encodeURIComponent(receipt.secret)}`;
+  slipLink(slip, `/api/dossiers/${encodeURIComponent(receipt.code)}/slips/${receipt.slip}`, receipt.secret);
   $('#result').hidden = false;
   $('#result').focus();
 }

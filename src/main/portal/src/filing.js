@@ -1,4 +1,4 @@
-import { $, api, basic, el, param, say, t, when } from './common.js';
+import { $, api, basic, el, param, say, slipLink, t, when } from './common.js';
 import { attachmentInputs, attachmentProblem, chosenFiles, formData, multipart, readApplicant, startForm } from './applicant.js';
 
 export async function filing() {
@@ -58,11 +58,10 @@ export async function filing() {
 
 function confirmation(receipt) {
   $('#filing').hidden = true;
-  const slip = `/api/dossiers/${encodeURIComponent(receipt.code)}/slips/giay-tiep-nhan?secret=${encodeURIComponent(receipt.secret)}`;
   $('#code').textContent = receipt.code;
   $('#appointment').textContent = when(receipt.appointmentAt);
   $('#secret').textContent = receipt.secret;
-  $('#slip').href = slip;
+  slipLink($('#slip'), `/api/dossiers/${encodeURIComponent(receipt.code)}/slips/giay-tiep-nhan`, receipt.secret);
   $('#track').href = `tra-cuu.html?ma=${encodeURIComponent(receipt.code)}`;
   $('#confirmation').hidden = false;
   $('#confirmation').focus();

@@ -1,5 +1,5 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { $, api, el, fileProblem, param, say, t, when } from './common.js';
+import { $, api, el, fileProblem, param, say, t, when, withSecret } from './common.js';
 
 let viewer;
 
@@ -24,8 +24,7 @@ async function lookUp(code, secret) {
     return;
   }
   try {
-    const query = secret ? `?secret=${encodeURIComponent(secret)}` : '';
-    const dossier = await api(`/api/tracking/${encodeURIComponent(code)}${query}`);
+    const dossier = await api(`/api/tracking/${encodeURIComponent(code)}`, { headers: withSecret(secret) });
     say(message, null);
     show(dossier, secret);
     await diagram(dossier.code);
@@ -102,8 +101,8 @@ async function supplement(event) {
   const body = new FormData();
   [...input.files].forEach((file) => body.append($('#supplement-component').value || 'BOSUNG', file, file.name));
   try {
-    await api(`/api/dossiers/${encodeURIComponent(form.dataset.code)}/supplements?secret=${encodeURIComponent(form.dataset.secret)}`,
-      { method: 'POST', body });
+    await api(`/api/dossiers/${encodeURIComponent(form.dataset.code)}/supplements`,
+      { method: 'POST', body, headers: withSecret(form.dataset.secret) });
     say(message, null);
     await lookUp(form.dataset.code, form.dataset.secret);
     // said after the new lookup, in the page's region: the supplement form itself is gone once nothing is awaited

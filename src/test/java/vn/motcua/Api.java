@@ -162,6 +162,31 @@ public class Api {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** GET as the applicant: the secret of the slip in the X-Motcua-Secret header, no login. */
+    public Reply getWithSecret(String path, String secret) {
+        return reply(http.get()
+                .uri(path)
+                .header("X-Motcua-Secret", secret)
+                .retrieve()
+                .toEntity(String.class));
+    }
+
+    /** Any request as it comes: the method, the path, a login (or none) and extra headers; a JSON or multipart body. */
+    public Reply send(String method, String path, String user, Map<String, String> headers, Object body) {
+        var request = http.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(path)
+                .headers(h -> {
+                    login(h, user);
+                    headers.forEach(h::set);
+                });
+        if (body != null) {
+            request = request.contentType(
+                            body instanceof MultiValueMap ? MediaType.MULTIPART_FORM_DATA : MediaType.APPLICATION_JSON)
+                    .body(body);
+        }
+        return reply(request.retrieve().toEntity(String.class));
+    }
+
     /** GET as the user (officials' endpoints such as {@code /engine-rest/task/{id}/variables}). */
     public Reply get(String path, String user) {
         return reply(

@@ -65,7 +65,12 @@ class DossierPathsTests {
                         "receptionDecision", "refuse",
                         "receptionNote", "Thửa đất không thuộc địa bàn phường Phan Rang"));
         JsonNode tracking = walk.track(dossier.code(), 3, "Không được tiếp nhận");
-        assertThat(tracking.toString()).contains("Thửa đất không thuộc địa bàn phường Phan Rang");
+        // the reason is the applicant's: shown with the secret, never to anyone who just knows the code
+        assertThat(tracking.toString()).doesNotContain("Thửa đất không thuộc địa bàn phường Phan Rang");
+        assertThat(api.getWithSecret("/api/tracking/" + dossier.code(), dossier.secret())
+                        .body()
+                        .toString())
+                .contains("Thửa đất không thuộc địa bàn phường Phan Rang");
         assertThat(processOf(dossier)).isZero();
     }
 
@@ -233,7 +238,8 @@ class DossierPathsTests {
     private Api.Reply supplement(String code, String secret) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("BANVE", Api.file("mat-cat.pdf", Api.PDF));
-        return api.post("/api/dossiers/" + code + "/supplements?secret=" + secret, null, parts);
+        parts.add("secret", secret);
+        return api.post("/api/dossiers/" + code + "/supplements", null, parts);
     }
 
     private Api.Reply withdraw(Filed dossier, String reason) {

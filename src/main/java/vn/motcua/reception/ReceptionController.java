@@ -2,6 +2,7 @@ package vn.motcua.reception;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -13,12 +14,14 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import vn.motcua.dossier.ApplicantSecret;
+import vn.motcua.dossier.DossierCode;
 
 @RestController
 @RequestMapping("/api/dossiers")
@@ -45,21 +48,36 @@ class ReceptionController {
     }
 
     @PostMapping(path = "/{code}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Supplement a dossier that awaits it; resumes its process. Needs the secret of the slip.")
+    @Operation(
+            summary = "Supplement a dossier that awaits it; resumes its process. Needs the secret of the slip, in the"
+                    + " X-Motcua-Secret header or a form field `secret` (never ?secret= in the URL: refused, 400).")
     ResponseEntity<Void> supplement(
             @PathVariable String code,
-            @Parameter(description = "the secret printed on the receipt slip") @RequestParam String secret,
+            @Parameter(description = "the secret printed on the receipt slip")
+                    @RequestHeader(name = ApplicantSecret.HEADER, required = false)
+                    String header,
             MultipartHttpServletRequest multipart) {
-        reception.supplement(code, secret, filesOf(multipart));
+        ApplicantSecret.refuseInQuery(multipart.getQueryString());
+        reception.supplement(
+                DossierCode.normalise(code),
+                ApplicantSecret.of(header, multipart.getParameter("secret")),
+                filesOf(multipart));
         return ResponseEntity.accepted().build();
     }
 
     record WithdrawalRequest(String secret, String reason) {}
 
     @PostMapping("/{code}/withdrawal")
-    @Operation(summary = "Ask to stop a dossier before a result exists (NĐ 118/2025 Art. 21). Needs the secret.")
-    ResponseEntity<Void> withdraw(@PathVariable String code, @RequestBody WithdrawalRequest request) {
-        reception.withdraw(code, request.secret(), request.reason());
+    @Operation(
+            summary = "Ask to stop a dossier before a result exists (NĐ 118/2025 Art. 21). Needs the secret, in the"
+                    + " body or the X-Motcua-Secret header.")
+    ResponseEntity<Void> withdraw(
+            @PathVariable String code,
+            @RequestHeader(name = ApplicantSecret.HEADER, required = false) String header,
+            @RequestBody WithdrawalRequest request,
+            HttpServletRequest http) {
+        ApplicantSecret.refuseInQuery(http.getQueryString());
+        reception.withdraw(DossierCode.normalise(code), ApplicantSecret.of(header, request.secret()), request.reason());
         return ResponseEntity.accepted().build();
     }
 

@@ -13,6 +13,7 @@ import vn.motcua.api.UserError;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierCode;
 import vn.motcua.dossier.Dossiers;
 
 @RestController
@@ -35,7 +36,9 @@ class ApologyController {
     @Operation(
             summary = "Issue the apology and extension letter (form 04): head or leader of the handling unit, once per"
                     + " dossier, at least one working day before the due time")
-    Apologies.Issued apologise(@PathVariable String code, @RequestBody ApologyRequest request, Authentication user) {
+    Apologies.Issued apologise(
+            @PathVariable("code") String typed, @RequestBody ApologyRequest request, Authentication user) {
+        String code = DossierCode.normalise(typed);
         Dossier dossier = dossiers.find(code)
                 .orElseThrow(() -> UserError.notFound(
                         "Không tìm thấy hồ sơ có mã " + code + ".", "No dossier has the code " + code + "."));

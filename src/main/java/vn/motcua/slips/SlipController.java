@@ -1,27 +1,32 @@
 package vn.motcua.slips;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.api.UserError;
+import vn.motcua.dossier.ApplicantSecret;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierCode;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.Step;
 
 @RestController
 class SlipController {
-
-    private static final Set<String> OFFICIAL_ROLES = Set.of("reception", "head", "specialist", "leader", "clerk");
 
     private final Dossiers dossiers;
     private final Slips slips;
@@ -34,12 +39,18 @@ class SlipController {
     @GetMapping(path = "/api/dossiers/{code}/slips/{kind}", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(
             summary = "A slip of the dossier as PDF: giay-tiep-nhan, phieu-bo-sung or phieu-tu-choi",
-            description = "For the applicant with the secret of the filing, or for a logged-in official.")
+            description = "For the applicant (the secret of the filing in the X-Motcua-Secret header, or logged in as"
+                    + " the filer) and for officials of the departments that have a step on the dossier; any other"
+                    + " official gets 403. A ?secret= query parameter is refused (400).")
     ResponseEntity<byte[]> slip(
-            @PathVariable String code,
+            @PathVariable("code") String typed,
             @PathVariable String kind,
-            @RequestParam(required = false) String secret,
-            Principal user) {
+            @RequestHeader(name = ApplicantSecret.HEADER, required = false) String header,
+            Principal user,
+            HttpServletRequest request) {
+        ApplicantSecret.refuseInQuery(request.getQueryString());
+        String code = DossierCode.normalise(typed);
+        String secret = ApplicantSecret.of(header, null);
         SlipKind slipKind = SlipKind.bySlug(kind)
                 .orElseThrow(() -> UserError.notFound(
                         "Không có loại phiếu \"" + kind + "\" (giay-tiep-nhan, phieu-bo-sung, phieu-tu-choi).",
@@ -48,11 +59,21 @@ class SlipController {
                 .orElseThrow(() -> UserError.notFound(
                         "Không tìm thấy hồ sơ mã " + code + ".", "No dossier has the code " + code + "."));
         boolean secretMatches = dossiers.secretMatches(code, secret);
-        if (!secretMatches && !official(user) && !filedBy(user, dossier)) {
-            throw new UserError(
-                    HttpStatus.FORBIDDEN,
-                    "Mã bí mật không đúng. Vui lòng dùng mã bí mật nhận được khi nộp hồ sơ.",
-                    "The secret is wrong: use the one given when the dossier was filed.");
+        if (!secretMatches && !filedBy(user, dossier)) {
+            if (user == null || secret != null) {
+                throw new UserError(
+                        HttpStatus.FORBIDDEN,
+                        "Mã bí mật không đúng. Vui lòng dùng mã bí mật nhận được khi nộp hồ sơ.",
+                        "The secret is wrong: use the one given when the dossier was filed.");
+            }
+            if (!handlesIt(user, code)) {
+                throw new UserError(
+                        HttpStatus.FORBIDDEN,
+                        "Chỉ người nộp và cán bộ các phòng, đơn vị có bước xử lý hồ sơ " + code
+                                + " mới được tải phiếu của hồ sơ này.",
+                        "Only the applicant and officials of the departments with a step on dossier " + code
+                                + " may download its slips.");
+            }
         }
         if (!slips.exists(dossier, slipKind)) {
             throw UserError.notFound(
@@ -71,12 +92,22 @@ class SlipController {
                 .body(pdf);
     }
 
-    private static boolean official(Principal user) {
-        return user instanceof Authentication auth
-                && auth.getAuthorities().stream()
-                        .map(a -> a.getAuthority())
-                        .anyMatch(group -> "camunda-admin".equals(group)
-                                || OFFICIAL_ROLES.contains(group.substring(group.lastIndexOf('-') + 1)));
+    /**
+     * An official of a department that has (or had) a step on the dossier: its timeline's departments, the reception
+     * step included. The slips carry the applicant's ID number, address and phone, so no other department, and no
+     * operator or designer, gets them.
+     */
+    private boolean handlesIt(Principal user, String code) {
+        if (!(user instanceof Authentication auth)) {
+            return false;
+        }
+        Set<String> departments = dossiers.steps(code).stream()
+                .map(Step::department)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(departments::contains);
     }
 
     private static boolean filedBy(Principal user, Dossier dossier) {

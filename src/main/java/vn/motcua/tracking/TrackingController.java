@@ -23,13 +23,15 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.api.UserError;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.ApplicantSecret;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierCode;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.Timeline;
@@ -77,23 +79,29 @@ class TrackingController {
     @GetMapping("/api/tracking/{code}")
     @Operation(
             summary = "Track a dossier by its code (public, no login, no personal data)",
-            description = "With the secret of the receipt slip (or logged in as the one who filed it), the answer"
-                    + " also carries the applicant's details. Too many unknown codes or wrong secrets answer 429.")
+            description = "Without the secret: statuses, steps, departments and times only. With the secret of the"
+                    + " receipt slip in the X-Motcua-Secret header (or logged in as the one who filed it), also the"
+                    + " applicant's details and the reasons given to the applicant (refusal, supplement request,"
+                    + " apology). A ?secret= query parameter is refused (400). Too many unknown codes or wrong"
+                    + " secrets answer 429.")
     Tracking track(
-            @PathVariable String code,
-            @RequestParam(required = false) String secret,
+            @PathVariable("code") String typed,
+            @RequestHeader(name = ApplicantSecret.HEADER, required = false) String header,
             Principal user,
             HttpServletRequest request) {
+        ApplicantSecret.refuseInQuery(request.getQueryString());
+        String code = DossierCode.normalise(typed);
+        String secret = ApplicantSecret.of(header, null);
         Dossier dossier = lookUp(code, request);
         boolean own = user != null && user.getName().equals(dossier.filedBy());
-        if (secret != null && !secret.isBlank() && !dossiers.secretMatches(code, secret.trim())) {
+        if (secret != null && !dossiers.secretMatches(code, secret)) {
             limits.miss(request.getRemoteAddr());
             throw new UserError(
                     HttpStatus.FORBIDDEN,
                     "Mã bí mật không đúng. Vui lòng dùng mã bí mật in trên giấy tiếp nhận hồ sơ.",
                     "The secret is wrong: use the one printed on the receipt slip.");
         }
-        boolean personal = own || (secret != null && !secret.isBlank());
+        boolean personal = own || secret != null;
         Procedure.Heading procedure = procedureHeadings.get(
                 dossier.procedureCode(), c -> procedures.heading(c).orElse(null));
         if (procedure == null) {
@@ -112,18 +120,19 @@ class TrackingController {
                 dossier.receivedAt(),
                 dossier.dueAt(),
                 clock.map(Clocks.DossierClock::extendedDueAt).orElse(null),
-                clock.map(Clocks.DossierClock::apologyReason).orElse(null),
+                personal ? clock.map(Clocks.DossierClock::apologyReason).orElse(null) : null,
                 dossier.finishedAt(),
                 timeliness(dossier),
                 clock.map(Clocks.DossierClock::warned).orElse(false),
                 dossier.currentStep(),
-                timeline(code),
+                timeline(code, personal),
                 personal ? dossier.applicant() : null);
     }
 
     @GetMapping("/api/tracking/{code}/diagram")
     @Operation(summary = "The procedure's diagram (BPMN XML) with the elements where the dossier is now")
-    Diagram diagram(@PathVariable String code, HttpServletRequest request) {
+    Diagram diagram(@PathVariable("code") String typed, HttpServletRequest request) {
+        String code = DossierCode.normalise(typed);
         lookUp(code, request);
         HistoricProcessInstance process = history
                 .createHistoricProcessInstanceQuery()
@@ -147,7 +156,7 @@ class TrackingController {
 
     private Dossier lookUp(String code, HttpServletRequest request) {
         limits.check(request.getRemoteAddr());
-        return dossiers.find(code.trim()).orElseThrow(() -> {
+        return dossiers.find(code).orElseThrow(() -> {
             limits.miss(request.getRemoteAddr());
             return UserError.notFound(
                     "Không tìm thấy hồ sơ có mã " + code + ". Vui lòng kiểm tra lại mã trên giấy tiếp nhận.",
@@ -155,7 +164,11 @@ class TrackingController {
         });
     }
 
-    private List<Tracking.Event> timeline(String code) {
+    /**
+     * Officials' free text is never public: a status change's reason (a refusal's, a supplement request's, a
+     * withdrawal's) is shown only to the applicant ({@code personal}); steps carry no note at all.
+     */
+    private List<Tracking.Event> timeline(String code, boolean personal) {
         List<Tracking.Event> events = new ArrayList<>();
         Timeline timeline = dossiers.timeline(code);
         timeline.statusChanges()
@@ -166,7 +179,7 @@ class TrackingController {
                         change.publicText() != null
                                 ? change.publicText()
                                 : change.status().label(),
-                        change.note(),
+                        personal ? change.note() : null,
                         null,
                         null,
                         null,

@@ -110,6 +110,23 @@ final class Browser implements AutoCloseable {
         return find(css).getAttribute(name);
     }
 
+    /**
+     * Clicks a slip link and returns the PDF the page fetched for it (with the secret in a header, kept as an object
+     * URL in {@code data-pdf}), read back from the page itself.
+     */
+    byte[] downloadedBy(String css) {
+        driver.executeScript("arguments[0].removeAttribute('data-pdf')", find(css));
+        click(css);
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(find(css), "data-pdf"));
+        String url = find(css).getDomAttribute("data-pdf");
+        Object base64 = driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                        + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })",
+                url);
+        return java.util.Base64.getDecoder().decode((String) base64);
+    }
+
     String url() {
         return driver.getCurrentUrl();
     }

@@ -8,11 +8,6 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -111,7 +106,8 @@ class PortalBrowserTests {
         assertThat(browser.text("#confirmation")).contains("Hồ sơ đã được gửi thành công");
         browser.screenshot("4-xac-nhan");
 
-        byte[] slip = download(browser.attribute("#slip", "href"));
+        assertThat(browser.attribute("#slip", "href")).doesNotContain("secret");
+        byte[] slip = browser.downloadedBy("#slip");
         String qr;
         try (PDDocument pdf = Loader.loadPDF(slip)) {
             assertThat(text(pdf))
@@ -300,22 +296,13 @@ class PortalBrowserTests {
     }
 
     private String slipText() throws Exception {
-        try (PDDocument pdf = Loader.loadPDF(download(browser.attribute("#result-slip", "href")))) {
+        try (PDDocument pdf = Loader.loadPDF(browser.downloadedBy("#result-slip"))) {
             return text(pdf);
         }
     }
 
     private int dossierCount() {
         return sql.queryForObject("select count(*) from dossier", Integer.class);
-    }
-
-    private static byte[] download(String url) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode())
-                .as(new String(response.body(), StandardCharsets.UTF_8))
-                .isEqualTo(200);
-        return response.body();
     }
 
     private static String text(PDDocument pdf) throws Exception {

@@ -263,7 +263,8 @@ class SlaClockTests {
     private Api.Reply supplement(Filed dossier) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("BANVE", Api.file("mat-cat.pdf", Api.PDF));
-        return api.post("/api/dossiers/" + dossier.code() + "/supplements?secret=" + dossier.secret(), null, parts);
+        parts.add("secret", dossier.secret());
+        return api.post("/api/dossiers/" + dossier.code() + "/supplements", null, parts);
     }
 
     private Api.Reply apologise(String official, Filed dossier, Map<String, Object> letter) {
@@ -271,7 +272,7 @@ class SlaClockTests {
     }
 
     private JsonNode track(Filed dossier) {
-        Api.Reply reply = api.get("/api/tracking/" + dossier.code());
+        Api.Reply reply = api.getWithSecret("/api/tracking/" + dossier.code(), dossier.secret());
         assertThat(reply.status()).isEqualTo(200);
         return reply.body();
     }

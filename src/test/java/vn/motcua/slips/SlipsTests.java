@@ -149,7 +149,7 @@ class SlipsTests {
                     .contains("NGƯỜI HƯỚNG DẪN");
         }
 
-        api.post("/api/dossiers/" + code + "/supplements?secret=" + secret, null, supplementFile());
+        api.post("/api/dossiers/" + code + "/supplements", null, supplementFile(secret));
         decide(code, "refuse", "Thửa đất không thuộc địa bàn phường Phan Rang");
         try (PDDocument pdf =
                 Loader.loadPDF(download(code, "phieu-tu-choi", secret, null).body())) {
@@ -176,17 +176,21 @@ class SlipsTests {
                 .isEqualTo(204);
     }
 
-    private static Object supplementFile() {
+    private static Object supplementFile(String secret) {
         org.springframework.util.LinkedMultiValueMap<String, Object> parts =
                 new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("secret", secret);
         parts.add("BANVE", Api.file("mat-cat.pdf", Api.PDF));
         return parts;
     }
 
     private HttpResponse<byte[]> download(String code, String kind, String secret, String user)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dossiers/"
-                + code + "/slips/" + kind + (secret == null ? "" : "?secret=" + secret)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/dossiers/" + code + "/slips/" + kind));
+        if (secret != null) {
+            request.header("X-Motcua-Secret", secret);
+        }
         if (user != null) {
             request.header(
                     "Authorization",
