@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Answers {
 
-    private final InteragencySettings settings;
+    private final KeyRing keys;
     private final ObjectMapper json;
     private final WallClock clock;
 
-    Answers(InteragencySettings settings, ObjectMapper json, WallClock clock) {
-        this.settings = settings;
+    Answers(KeyRing keys, ObjectMapper json, WallClock clock) {
+        this.keys = keys;
         this.json = json;
         this.clock = clock;
     }
@@ -30,7 +30,8 @@ class Answers {
         ack.put("receivedAt", clock.instant(receivedAt).toString());
         ack.put("receiver", receiver);
         byte[] body = bytes(ack);
-        return new Answer(200, body, Hmac.sign(settings.ownKeyBytes(), body), status);
+        KeyRing.Signed signed = keys.sign(receiver, body);
+        return new Answer(200, body, signed.signature(), signed.keyId(), status);
     }
 
     Answer problem(HttpStatus status, String outcome, String vietnamese, String english) {
@@ -41,7 +42,7 @@ class Answers {
         problem.put("detail", english);
         problem.put("message", vietnamese);
         problem.put("messageEn", english);
-        return new Answer(status.value(), bytes(problem), null, outcome);
+        return new Answer(status.value(), bytes(problem), null, null, outcome);
     }
 
     private byte[] bytes(Object value) {

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends due outbox messages until each is acknowledged: to an agency served here through the inbox, to a peer over
  * HTTP. One thread per node, woken after each send step commits and every {@code poll}; a node takes a message with a
  * lease first, so several nodes on one database never send the same message at once. Failures wait with exponential
- * backoff; a refusal (4xx, e.g. 422 nobody waits for it) marks the message FAILED for an operator's retry.
+ * backoff until {@code max-attempts} or {@code max-age}, when the message is given up as DEAD with the reason; a refusal
+ * (4xx, e.g. 422 nobody waits for it) marks it FAILED. Both wait for an operator's retry.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -38,6 +39,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final Inbox inbox;
     private final Answers answers;
     private final PeerClient peers;
+    private final KeyRing keys;
     private final HandoffMetrics metrics;
     private final ObjectMapper json;
     private final WallClock clock;
@@ -53,6 +55,7 @@ class DeliveryWorker implements SmartLifecycle {
             Inbox inbox,
             Answers answers,
             PeerClient peers,
+            KeyRing keys,
             HandoffMetrics metrics,
             ObjectMapper json,
             WallClock clock,
@@ -62,6 +65,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.inbox = inbox;
         this.answers = answers;
         this.peers = peers;
+        this.keys = keys;
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
@@ -120,12 +124,12 @@ class DeliveryWorker implements SmartLifecycle {
         byte[] body = message.envelope().getBytes(StandardCharsets.UTF_8);
         Optional<InteragencySettings.Peer> peer = settings.peer(message.receiverAgency());
         if (peer.isPresent()) {
-            return peers.post(peer.get(), body, message.signature());
+            return peers.post(peer.get(), body, message.signature(), message.keyId());
         }
         if (settings.isLocal(message.receiverAgency())) {
             // signed again with the key in force: sender and receiver are this installation, whose key may have
-            // changed since the send step (a restart of the demo, which draws a random key per start)
-            return inbox.receive(body, Hmac.sign(settings.ownKeyBytes(), body), "local");
+            // changed since the send step (a restart of the demo, which generates its keys per start)
+            return inbox.receive(body, keys.sign(message.senderAgency(), body), "local");
         }
         return answers.problem(
                 HttpStatus.NOT_FOUND,
@@ -135,16 +139,26 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private void acknowledged(OutboxMapper.Row message, Answer answer) {
-        Optional<byte[]> key = settings.keyOf(message.receiverAgency());
-        if (key.isEmpty() || !Hmac.verify(key.get(), answer.body(), answer.signature())) {
-            retryLater(message, 200, "the acknowledgement's signature is missing or wrong (receiver's key?)");
+        KeyRing.Verdict verdict = keys.verify(
+                message.receiverAgency(),
+                answer.body(),
+                answer.keyId(),
+                answer.signature(),
+                clock.instant(clock.now()));
+        if (verdict != KeyRing.Verdict.GOOD) {
+            retryLater(
+                    message,
+                    200,
+                    "the acknowledgement's signature is not good (" + verdict + ", key id " + answer.keyId()
+                            + "): the receiver's public key in motcua.interagency.peers?");
             return;
         }
         String ack = new String(answer.body(), StandardCharsets.UTF_8);
         String status = field(answer, "status");
         LocalDateTime now = clock.now();
         transaction.executeWithoutResult(tx -> {
-            if (outbox.delivered(message.messageId(), owner, now, status, ack, answer.signature()) == 1) {
+            if (outbox.delivered(message.messageId(), owner, now, status, ack, answer.signature(), answer.keyId())
+                    == 1) {
                 outbox.insertAttempt(message.messageId(), now, 200, "DELIVERED", null, null);
             }
         });
@@ -178,6 +192,11 @@ class DeliveryWorker implements SmartLifecycle {
 
     private void retryLater(OutboxMapper.Row message, Integer httpStatus, String error) {
         LocalDateTime now = clock.now();
+        String givenUp = givenUp(message, now);
+        if (givenUp != null) {
+            dead(message, httpStatus, givenUp + " Last error: " + error);
+            return;
+        }
         LocalDateTime next = now.plus(settings.backoff(message.attempts() + 1));
         transaction.executeWithoutResult(tx -> {
             if (outbox.attemptFailed(message.messageId(), owner, "PENDING", now, next, cut(error)) == 1) {
@@ -192,6 +211,36 @@ class DeliveryWorker implements SmartLifecycle {
                 message.attempts() + 1,
                 next,
                 error);
+    }
+
+    /** Why delivery stops after this failed attempt, or null while it goes on (attempts since the last retry). */
+    private String givenUp(OutboxMapper.Row message, LocalDateTime now) {
+        int attempts = message.attempts() + 1 - message.budgetFrom();
+        if (attempts >= settings.maxAttempts()) {
+            return "Given up after " + attempts + " attempts (motcua.interagency.max-attempts).";
+        }
+        LocalDateTime since = message.budgetSince() == null ? message.createdAt() : message.budgetSince();
+        if (!now.isBefore(since.plus(settings.maxAge()))) {
+            return "Given up: not delivered within " + settings.maxAge() + " (motcua.interagency.max-age).";
+        }
+        return null;
+    }
+
+    private void dead(OutboxMapper.Row message, Integer httpStatus, String reason) {
+        LocalDateTime now = clock.now();
+        transaction.executeWithoutResult(tx -> {
+            if (outbox.attemptFailed(message.messageId(), owner, "DEAD", now, now, cut(reason)) == 1) {
+                outbox.insertAttempt(message.messageId(), now, httpStatus, "DEAD", cut(reason), null);
+            }
+        });
+        metrics.attempt("dead");
+        log.error(
+                "Handoff {} {} of dossier {} to {} is DEAD (an operator may retry it): {}",
+                message.messageId(),
+                message.messageName(),
+                message.dossierCode(),
+                message.receiverAgency(),
+                reason);
     }
 
     /** The receiver's explanation: the Vietnamese message and the English one of its problem details. */
@@ -240,10 +289,9 @@ class DeliveryWorker implements SmartLifecycle {
                 settings.poll(),
                 settings.localAgencies(),
                 settings.peers().keySet());
-        if (settings.keyGenerated()) {
-            log.warn("No handoff key configured (MOTCUA_HANDOFF_KEY): signing with a random key for this run only;"
-                    + " peers cannot verify it. Set the same key on every node of this installation.");
-        }
+        log.info(
+                "Handoff signing keys (agency -> key id and Ed25519 public key, for the peers): {}",
+                keys.ownPublicKeys());
     }
 
     @Override

@@ -32,7 +32,24 @@ record Envelope(
             String applicantAddress,
             String summary,
             OffsetDateTime receivedAt,
-            OffsetDateTime dueAt) {}
+            OffsetDateTime dueAt) {
+
+        /** The first field longer than the dossier keeps (the columns of table dossier). */
+        String oversizedField() {
+            if (longer(procedureCode, 40)) return "dossier.procedureCode";
+            if (longer(agencyCode, 35)) return "dossier.agencyCode";
+            if (longer(applicantKind, 12)) return "dossier.applicantKind";
+            if (longer(applicantName, 255)) return "dossier.applicantName";
+            if (longer(applicantIdNumber, 20)) return "dossier.applicantIdNumber";
+            if (longer(applicantAddress, 500)) return "dossier.applicantAddress";
+            if (longer(summary, 1000)) return "dossier.summary";
+            return null;
+        }
+
+        private static boolean longer(String value, int length) {
+            return value != null && value.length() > length;
+        }
+    }
 
     boolean isRequest() {
         return procedure != null && !procedure.isBlank();
@@ -56,7 +73,7 @@ record Envelope(
         if (senderAgency.length() > 35) return "senderAgency";
         if (receiverAgency.length() > 35) return "receiverAgency";
         if (procedure != null && procedure.length() > 40) return "procedure";
-        return null;
+        return dossier == null ? null : dossier.oversizedField();
     }
 
     private static boolean blank(String value) {

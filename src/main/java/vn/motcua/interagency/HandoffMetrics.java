@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class HandoffMetrics {
 
     private static final Duration STALE = Duration.ofSeconds(15);
-    private static final List<String> OUT = List.of("PENDING", "DELIVERED", "FAILED");
+    private static final List<String> OUT = List.of("PENDING", "DELIVERED", "FAILED", "DEAD");
     private static final List<String> IN = List.of("CORRELATED", "PARKED");
 
     private final OutboxMapper outbox;

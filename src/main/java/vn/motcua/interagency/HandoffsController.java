@@ -87,9 +87,10 @@ class HandoffsController {
 
     @PostMapping("/{messageId}/retry")
     @Operation(
-            summary = "Try a failed or waiting handoff again now",
-            description = "An outgoing message (FAILED or PENDING) is sent again at once; a PARKED incoming one is"
-                    + " correlated again. A delivered or correlated message is not sent twice (409).")
+            summary = "Try a failed, dead or waiting handoff again now",
+            description =
+                    "An outgoing message (FAILED, DEAD or PENDING) is sent again at once, with a fresh budget of attempts and age; a PARKED incoming one is"
+                            + " correlated again. A delivered or correlated message is not sent twice (409).")
     ResponseEntity<Map<String, Object>> retry(@PathVariable String messageId, Authentication user) {
         checkOperator(user);
         if (outbox.find(messageId).isPresent()) {
@@ -123,9 +124,11 @@ class HandoffsController {
         view.put("acknowledgedAt", row.acknowledgedAt());
         view.put("payloadSha256", row.payloadSha256());
         view.put("signature", row.signature());
+        view.put("keyId", row.keyId());
         view.put("ackStatus", row.ackStatus());
         view.put("ackBody", row.ackBody());
         view.put("ackSignature", row.ackSignature());
+        view.put("ackKeyId", row.ackKeyId());
         view.put("processInstanceId", row.processInstanceId());
         view.put("activityId", row.activityId());
         if (details) {
@@ -148,8 +151,10 @@ class HandoffsController {
         view.put("processInstanceId", row.processInstanceId());
         view.put("payloadSha256", row.payloadSha256());
         view.put("signature", row.signature());
+        view.put("keyId", row.keyId());
         view.put("ackBody", row.ackBody());
         view.put("ackSignature", row.ackSignature());
+        view.put("ackKeyId", row.ackKeyId());
         if (details) {
             view.put("envelope", row.envelope());
         }

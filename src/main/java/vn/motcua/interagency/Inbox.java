@@ -1,20 +1,15 @@
 package vn.motcua.interagency;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.slf4j.Logger;
@@ -26,32 +21,30 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalog.Procedures;
-import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossiers;
-import vn.motcua.dossier.NewDossier;
 
 /**
  * Takes handoffs addressed to the agencies this installation serves, from peers over HTTP and from the local delivery
- * worker alike: checks the sender's HMAC, stores the message by its id (a second delivery is a duplicate with no second
- * effect) and correlates it with the dossier's process in the same transaction. A message nobody waits for is parked
- * with the reason, and taken again when it is delivered again.
+ * worker alike: the envelope is checked ({@link EnvelopeCheck}) and admitted ({@link Admission}) before anything is
+ * stored, then kept by its id (a second delivery is a duplicate with no second effect) and correlated with the
+ * dossier's process in the same transaction. A reply nobody waits for yet is parked with the reason, and taken again
+ * when it is delivered again.
  */
 @Service
 class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
-    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,36}");
     static final String VAR_HANDOFF_FROM = "handoffFrom";
     static final String VAR_PROCEDURE_CODE = "procedureCode";
     static final String VAR_PROCEDURE_NAME = "procedureName";
     static final String VAR_DOSSIER_CODE = "dossierCode";
 
     private final InboxMapper inbox;
-    private final InteragencySettings settings;
+    private final EnvelopeCheck check;
+    private final Admission admission;
     private final RuntimeService runtime;
     private final Dossiers dossiers;
     private final Procedures procedures;
-    private final ObjectMapper json;
     private final WallClock clock;
     private final HandoffMetrics metrics;
     private final Answers answers;
@@ -60,22 +53,22 @@ class Inbox {
 
     Inbox(
             InboxMapper inbox,
-            InteragencySettings settings,
+            EnvelopeCheck check,
+            Admission admission,
             RuntimeService runtime,
             Dossiers dossiers,
             Procedures procedures,
-            ObjectMapper json,
             WallClock clock,
             HandoffMetrics metrics,
             Answers answers,
             Refusals refusals,
             PlatformTransactionManager transactions) {
         this.inbox = inbox;
-        this.settings = settings;
+        this.check = check;
+        this.admission = admission;
         this.runtime = runtime;
         this.dossiers = dossiers;
         this.procedures = procedures;
-        this.json = json;
         this.clock = clock;
         this.metrics = metrics;
         this.answers = answers;
@@ -84,106 +77,58 @@ class Inbox {
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** One delivery: the exact body bytes, the sender's signature header, and where it came from (for the log). */
-    Answer receive(byte[] body, String signature, String from) {
-        Envelope envelope;
-        try {
-            envelope = json.readValue(body, Envelope.class);
-        } catch (IOException notAnEnvelope) {
-            return refusals.refuse(
-                    HttpStatus.BAD_REQUEST,
-                    null,
-                    body,
-                    from,
-                    "Thông điệp liên thông không đúng định dạng JSON của phong bì (envelope).",
-                    "The message is not a JSON envelope.");
+    /** One delivery: the exact body bytes, the sender's signature and key id, and where it came from (for the log). */
+    Answer receive(byte[] body, KeyRing.Signed signed, String from) {
+        EnvelopeCheck.Checked checked = check.check(body, signed);
+        Envelope envelope = checked.envelope();
+        if (checked.refusal() != null) {
+            return refuse(checked.refusal(), envelope, body, from);
         }
-        String missing = envelope == null ? "messageId" : envelope.missingField();
-        if (missing != null) {
-            return refusals.refuse(
-                    HttpStatus.BAD_REQUEST,
-                    envelope,
-                    body,
-                    from,
-                    "Thông điệp liên thông thiếu trường bắt buộc: " + missing + ".",
-                    "The envelope lacks the required field " + missing + ".");
+        Optional<InboxMapper.Row> taken =
+                inbox.find(envelope.messageId()).filter(row -> "CORRELATED".equals(row.status()));
+        if (taken.isPresent()) {
+            // a delivery again of what was taken (the sender lost our acknowledgement): no second effect
+            Answer again = answers.acknowledgement(
+                    envelope.messageId(),
+                    "DUPLICATE",
+                    taken.get().receivedAt(),
+                    taken.get().receiverAgency());
+            metrics.received(again.outcome());
+            return again;
         }
-        if (!MESSAGE_ID.matcher(envelope.messageId()).matches()) {
-            return refusals.refuse(
-                    HttpStatus.BAD_REQUEST,
-                    envelope,
-                    body,
-                    from,
-                    "Mã thông điệp (messageId) không hợp lệ.",
-                    "The messageId is not valid (at most 36 letters, digits and dashes).");
+        Admission.Decision decision = admission.decide(envelope);
+        if (decision.refusal() != null) {
+            return refuse(decision.refusal(), envelope, body, from);
         }
-        String oversized = envelope.oversizedField();
-        if (oversized != null) {
-            return refusals.refuse(
-                    HttpStatus.BAD_REQUEST,
-                    envelope,
-                    body,
-                    from,
-                    "Trường " + oversized + " của thông điệp liên thông dài quá mức cho phép.",
-                    "The envelope's field " + oversized + " is longer than allowed.");
-        }
-        Optional<byte[]> key = settings.keyOf(envelope.senderAgency());
-        if (key.isEmpty()) {
-            return refusals.refuse(
-                    HttpStatus.FORBIDDEN,
-                    envelope,
-                    body,
-                    from,
-                    "Cơ quan gửi " + envelope.senderAgency() + " không có trong danh sách cơ quan liên thông.",
-                    "The sending agency " + envelope.senderAgency() + " is not a known peer.");
-        }
-        if (!Hmac.verify(key.get(), body, signature)) {
-            return refusals.refuse(
-                    HttpStatus.UNAUTHORIZED,
-                    envelope,
-                    body,
-                    from,
-                    "Chữ ký của thông điệp liên thông không đúng: thông điệp bị từ chối.",
-                    "The message signature (" + Hmac.HEADER + ") is missing or wrong: the message is refused.");
-        }
-        if (!payloadSha256(envelope.payload()).equals(envelope.payloadSha256())) {
-            return refusals.refuse(
-                    HttpStatus.BAD_REQUEST,
-                    envelope,
-                    body,
-                    from,
-                    "Mã băm của dữ liệu (payloadSha256) không khớp với dữ liệu gửi kèm.",
-                    "payloadSha256 does not match the payload.");
-        }
-        if (!settings.isLocal(envelope.receiverAgency())) {
-            return refusals.refuse(
-                    HttpStatus.FORBIDDEN,
-                    envelope,
-                    body,
-                    from,
-                    "Hệ thống này không phục vụ cơ quan nhận " + envelope.receiverAgency() + ".",
-                    "This installation does not serve the receiving agency " + envelope.receiverAgency() + ".");
-        }
-        return accept(
-                envelope,
-                new String(body, StandardCharsets.UTF_8),
-                signature.trim().toLowerCase(Locale.ROOT));
+        String text = new String(body, StandardCharsets.UTF_8);
+        Answer answer = decision.waiting()
+                ? accept(envelope, decision, text, signed)
+                : park(envelope, text, signed, "nobody waits for it");
+        metrics.received(answer.outcome());
+        return answer;
+    }
+
+    private Answer refuse(Admission.Refusal refusal, Envelope envelope, byte[] body, String from) {
+        return refusals.refuse(refusal.status(), envelope, body, from, refusal.vietnamese(), refusal.english());
     }
 
     /** A parked message taken again on an operator's request, with the body and signature it came with. */
     Optional<Answer> retryParked(String messageId) {
         return inbox.find(messageId)
                 .filter(row -> "PARKED".equals(row.status()))
-                .map(row -> receive(row.envelope().getBytes(StandardCharsets.UTF_8), row.signature(), "retry"));
+                .map(row -> receive(
+                        row.envelope().getBytes(StandardCharsets.UTF_8),
+                        new KeyRing.Signed(row.keyId(), row.signature()),
+                        "retry"));
     }
 
-    private Answer accept(Envelope envelope, String body, String signature) {
+    private Answer accept(Envelope envelope, Admission.Decision decision, String body, KeyRing.Signed signed) {
         Answer answer = null;
         for (int attempt = 1; answer == null; attempt++) {
             try {
-                answer = transaction.execute(status -> correlate(envelope, body, signature));
+                answer = transaction.execute(status -> correlate(envelope, decision, body, signed));
             } catch (MismatchingMessageCorrelationException nobodyWaits) {
-                answer = park(envelope, body, signature, nobodyWaits);
+                answer = park(envelope, body, signed, nobodyWaits.getMessage());
             } catch (DuplicateKeyException | OptimisticLockingException conflict) {
                 // a concurrent delivery of the same message, a concurrent mirror of the same dossier, or a concurrent
                 // step of the same process: the other transaction has committed; look again
@@ -202,18 +147,17 @@ class Inbox {
                 answer = failed(envelope, failure);
             }
         }
-        metrics.received(answer.outcome());
         return answer;
     }
 
     /** Nobody waits for the message: it is kept, with the reason, for a later delivery or an operator's retry. */
-    private Answer park(Envelope envelope, String body, String signature, RuntimeException nobodyWaits) {
+    private Answer park(Envelope envelope, String body, KeyRing.Signed signed, String why) {
         String reason = reasonFor(envelope);
         transaction.executeWithoutResult(status -> {
             if (inbox.find(envelope.messageId()).isPresent()) {
                 inbox.parkedAgain(envelope.messageId(), reason);
             } else {
-                inbox.insert(row(envelope, body, signature, "PARKED", reason, clock.now()));
+                inbox.insert(row(envelope, body, signed, "PARKED", reason, clock.now()));
             }
         });
         log.warn(
@@ -222,7 +166,7 @@ class Inbox {
                 envelope.messageName(),
                 envelope.dossierCode(),
                 envelope.senderAgency(),
-                nobodyWaits.getMessage());
+                why);
         return answers.problem(HttpStatus.UNPROCESSABLE_ENTITY, "PARKED", reason, englishReasonFor(envelope));
     }
 
@@ -242,7 +186,7 @@ class Inbox {
                         + failure.getClass().getSimpleName() + "); the sender will retry.");
     }
 
-    private Answer correlate(Envelope envelope, String body, String signature) {
+    private Answer correlate(Envelope envelope, Admission.Decision decision, String body, KeyRing.Signed signed) {
         Optional<InboxMapper.Row> existing = inbox.find(envelope.messageId());
         LocalDateTime now = clock.now();
         if (existing.isPresent()) {
@@ -252,17 +196,23 @@ class Inbox {
                         envelope.messageId(), "DUPLICATE", row.receivedAt(), row.receiverAgency());
             }
         } else {
-            inbox.insert(row(envelope, body, signature, "CORRELATED", null, now));
+            inbox.insert(row(envelope, body, signed, "CORRELATED", null, now));
         }
         if (envelope.isRequest()
                 && envelope.dossier() != null
                 && dossiers.find(envelope.dossierCode()).isEmpty()) {
-            dossiers.registerReceived(envelope.dossierCode(), mirror(envelope));
+            dossiers.registerReceived(envelope.dossierCode(), Mirror.of(envelope, clock));
         }
-        MessageCorrelationResult result = runtime.createMessageCorrelation(envelope.messageName())
-                .processInstanceBusinessKey(envelope.dossierCode())
-                .setVariables(variables(envelope))
-                .correlateWithResult();
+        MessageCorrelationBuilder correlation =
+                runtime.createMessageCorrelation(envelope.messageName()).setVariables(variables(envelope));
+        // only where admission looked: the process the request may start, or the instance the reply may reach
+        MessageCorrelationResult result = decision.processDefinitionId() != null
+                ? correlation
+                        .processDefinitionId(decision.processDefinitionId())
+                        .processInstanceBusinessKey(envelope.dossierCode())
+                        .startMessageOnly()
+                        .correlateWithResult()
+                : correlation.processInstanceId(decision.processInstanceId()).correlateWithResult();
         String processInstanceId = result.getResultType() == MessageCorrelationResultType.ProcessDefinition
                 ? result.getProcessInstance().getId()
                 : result.getExecution().getProcessInstanceId();
@@ -272,7 +222,8 @@ class Inbox {
                 now,
                 processInstanceId,
                 new String(ack.body(), StandardCharsets.UTF_8),
-                ack.signature());
+                ack.signature(),
+                ack.keyId());
         log.info(
                 "Took handoff {} {} for dossier {} from {} (process {})",
                 envelope.messageId(),
@@ -284,7 +235,7 @@ class Inbox {
     }
 
     private InboxMapper.Row row(
-            Envelope envelope, String body, String signature, String status, String reason, LocalDateTime now) {
+            Envelope envelope, String body, KeyRing.Signed signed, String status, String reason, LocalDateTime now) {
         return new InboxMapper.Row(
                 envelope.messageId(),
                 envelope.dossierCode(),
@@ -294,7 +245,7 @@ class Inbox {
                 envelope.isRequest() ? envelope.procedure() : null,
                 body,
                 envelope.payloadSha256(),
-                signature,
+                signed.signature().trim(),
                 status,
                 reason,
                 1,
@@ -302,6 +253,8 @@ class Inbox {
                 null,
                 null,
                 null,
+                null,
+                signed.keyId(),
                 null);
     }
 
@@ -334,34 +287,6 @@ class Inbox {
         return node.toString();
     }
 
-    private NewDossier mirror(Envelope envelope) {
-        Envelope.DossierBlock block = envelope.dossier();
-        Applicant.Kind kind =
-                "ORGANIZATION".equals(block.applicantKind()) ? Applicant.Kind.ORGANIZATION : Applicant.Kind.PERSON;
-        LocalDateTime receivedAt = block.receivedAt() == null ? clock.now() : clock.local(block.receivedAt());
-        return new NewDossier(
-                block.procedureCode() == null ? envelope.procedure() : block.procedureCode(),
-                block.agencyCode() == null ? envelope.senderAgency() : block.agencyCode(),
-                NewDossier.Channel.LIENTHONG,
-                new Applicant(
-                        kind,
-                        orEmpty(block.applicantName()),
-                        orEmpty(block.applicantIdNumber()),
-                        orEmpty(block.applicantAddress()),
-                        null,
-                        null),
-                null,
-                block.summary() == null ? envelope.messageName() : block.summary(),
-                "{}",
-                receivedAt,
-                block.dueAt() == null ? receivedAt : clock.local(block.dueAt()),
-                List.of());
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
     private static String reasonFor(Envelope envelope) {
         return envelope.isRequest()
                 ? "Không có quy trình nào bắt đầu bằng thông điệp " + envelope.messageName() + " cho hồ sơ "
@@ -376,13 +301,5 @@ class Inbox {
                         + "); the message is parked."
                 : "No process of dossier " + envelope.dossierCode() + " waits for the message " + envelope.messageName()
                         + "; the message is parked.";
-    }
-
-    String payloadSha256(JsonNode payload) {
-        try {
-            return Hmac.sha256(json.writeValueAsBytes(payload == null ? json.createObjectNode() : payload));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

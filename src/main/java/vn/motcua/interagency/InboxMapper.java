@@ -29,14 +29,16 @@ interface InboxMapper {
             LocalDateTime correlatedAt,
             String processInstanceId,
             String ackBody,
-            String ackSignature) {}
+            String ackSignature,
+            String keyId,
+            String ackKeyId) {}
 
     /** Fails with a duplicate key when the message is already in: that is how a second delivery is recognised. */
     @Insert("""
             insert into handoff_inbox (message_id, dossier_code, message_name, sender_agency, receiver_agency,
-                   procedure_code, envelope, payload_sha256, signature, status, reason, attempts, received_at)
+                   procedure_code, envelope, payload_sha256, signature, key_id, status, reason, attempts, received_at)
             values (#{messageId}, #{dossierCode}, #{messageName}, #{senderAgency}, #{receiverAgency}, #{procedureCode},
-                   #{envelope}, #{payloadSha256}, #{signature}, #{status}, #{reason}, 1, #{receivedAt})
+                   #{envelope}, #{payloadSha256}, #{signature}, #{keyId}, #{status}, #{reason}, 1, #{receivedAt})
             """)
     void insert(Row row);
 
@@ -51,7 +53,7 @@ interface InboxMapper {
     @Update("""
             update handoff_inbox
                set correlated_at = #{at}, process_instance_id = #{processInstanceId}, ack_body = #{ackBody},
-                   ack_signature = #{ackSignature}
+                   ack_signature = #{ackSignature}, ack_key_id = #{ackKeyId}
              where message_id = #{messageId}
             """)
     void correlated(
@@ -59,7 +61,8 @@ interface InboxMapper {
             @Param("at") LocalDateTime at,
             @Param("processInstanceId") String processInstanceId,
             @Param("ackBody") String ackBody,
-            @Param("ackSignature") String ackSignature);
+            @Param("ackSignature") String ackSignature,
+            @Param("ackKeyId") String ackKeyId);
 
     @Update("""
             update handoff_inbox
@@ -71,7 +74,7 @@ interface InboxMapper {
     @Select("""
             select message_id, dossier_code, message_name, sender_agency, receiver_agency, procedure_code, envelope,
                    payload_sha256, signature, status, reason, attempts, received_at, correlated_at,
-                   process_instance_id, ack_body, ack_signature
+                   process_instance_id, ack_body, ack_signature, key_id, ack_key_id
               from handoff_inbox
              where message_id = #{messageId}
             """)
@@ -80,7 +83,7 @@ interface InboxMapper {
     @Select("""
             select message_id, dossier_code, message_name, sender_agency, receiver_agency, procedure_code, envelope,
                    payload_sha256, signature, status, reason, attempts, received_at, correlated_at,
-                   process_instance_id, ack_body, ack_signature
+                   process_instance_id, ack_body, ack_signature, key_id, ack_key_id
               from handoff_inbox
              where status = coalesce(#{status}, status)
                and dossier_code = coalesce(#{dossierCode}, dossier_code)

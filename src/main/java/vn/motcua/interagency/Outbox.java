@@ -38,6 +38,7 @@ class Outbox {
     private final Procedures procedures;
     private final Dossiers dossiers;
     private final DeliveryWorker worker;
+    private final KeyRing keys;
     private final ObjectMapper json;
     private final WallClock clock;
 
@@ -47,6 +48,7 @@ class Outbox {
             Procedures procedures,
             Dossiers dossiers,
             DeliveryWorker worker,
+            KeyRing keys,
             ObjectMapper json,
             WallClock clock) {
         this.outbox = outbox;
@@ -54,6 +56,7 @@ class Outbox {
         this.procedures = procedures;
         this.dossiers = dossiers;
         this.worker = worker;
+        this.keys = keys;
         this.json = json;
         this.clock = clock;
     }
@@ -81,9 +84,10 @@ class Outbox {
                 message.procedure(),
                 clock.instant(now),
                 payload,
-                Hmac.sha256(bytes(payload)),
+                Ed25519.sha256(bytes(payload)),
                 dossiers.find(message.dossierCode()).map(this::block).orElse(null));
         byte[] body = bytes(envelope);
+        KeyRing.Signed signed = keys.sign(sender, body);
         outbox.insert(new OutboxMapper.Row(
                 envelope.messageId(),
                 envelope.dossierCode(),
@@ -95,7 +99,7 @@ class Outbox {
                 message.activityId(),
                 new String(body, StandardCharsets.UTF_8),
                 envelope.payloadSha256(),
-                Hmac.sign(settings.ownKeyBytes(), body),
+                signed.signature(),
                 "PENDING",
                 0,
                 now,
@@ -107,7 +111,11 @@ class Outbox {
                 null,
                 null,
                 null,
-                null));
+                null,
+                signed.keyId(),
+                null,
+                0,
+                now));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

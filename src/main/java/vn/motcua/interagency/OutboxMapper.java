@@ -35,7 +35,11 @@ interface OutboxMapper {
             LocalDateTime acknowledgedAt,
             String ackStatus,
             String ackBody,
-            String ackSignature) {}
+            String ackSignature,
+            String keyId,
+            String ackKeyId,
+            int budgetFrom,
+            LocalDateTime budgetSince) {}
 
     record Attempt(
             int attempt,
@@ -47,11 +51,11 @@ interface OutboxMapper {
 
     @Insert("""
             insert into handoff_outbox (message_id, dossier_code, message_name, sender_agency, receiver_agency,
-                   procedure_code, process_instance_id, activity_id, envelope, payload_sha256, signature, status,
-                   attempts, next_attempt_at, created_at)
+                   procedure_code, process_instance_id, activity_id, envelope, payload_sha256, signature, key_id,
+                   status, attempts, next_attempt_at, created_at, budget_from, budget_since)
             values (#{messageId}, #{dossierCode}, #{messageName}, #{senderAgency}, #{receiverAgency}, #{procedureCode},
-                   #{processInstanceId}, #{activityId}, #{envelope}, #{payloadSha256}, #{signature}, 'PENDING', 0,
-                   #{createdAt}, #{createdAt})
+                   #{processInstanceId}, #{activityId}, #{envelope}, #{payloadSha256}, #{signature}, #{keyId},
+                   'PENDING', 0, #{createdAt}, #{createdAt}, 0, #{createdAt})
             """)
     void insert(Row row);
 
@@ -82,7 +86,7 @@ interface OutboxMapper {
             update handoff_outbox
                set status = 'DELIVERED', attempts = attempts + 1, lease_owner = null, lease_until = null,
                    sent_at = #{at}, acknowledged_at = #{at}, ack_status = #{ackStatus}, ack_body = #{ackBody},
-                   ack_signature = #{ackSignature}, last_error = null
+                   ack_signature = #{ackSignature}, ack_key_id = #{ackKeyId}, last_error = null
              where message_id = #{messageId} and lease_owner = #{owner}
             """)
     int delivered(
@@ -91,9 +95,13 @@ interface OutboxMapper {
             @Param("at") LocalDateTime at,
             @Param("ackStatus") String ackStatus,
             @Param("ackBody") String ackBody,
-            @Param("ackSignature") String ackSignature);
+            @Param("ackSignature") String ackSignature,
+            @Param("ackKeyId") String ackKeyId);
 
-    /** A failed attempt: {@code status} PENDING with a later {@code nextAttemptAt} (retry), or FAILED (refused). */
+    /**
+     * A failed attempt: {@code status} PENDING with a later {@code nextAttemptAt} (retry), FAILED (refused) or DEAD
+     * (given up after max-attempts or max-age).
+     */
     @Update("""
             update handoff_outbox
                set status = #{status}, attempts = attempts + 1, lease_owner = null, lease_until = null,
@@ -122,11 +130,14 @@ interface OutboxMapper {
             @Param("error") String error,
             @Param("nextAttemptAt") LocalDateTime nextAttemptAt);
 
-    /** An operator's retry: a failed or waiting message is due now (a delivered one stays delivered). */
+    /**
+     * An operator's retry: a failed, dead or waiting message is due now, with a fresh budget of attempts and age (a
+     * delivered one stays delivered).
+     */
     @Update("""
             update handoff_outbox
-               set status = 'PENDING', next_attempt_at = #{now}
-             where message_id = #{messageId} and status in ('FAILED', 'PENDING')
+               set status = 'PENDING', next_attempt_at = #{now}, budget_from = attempts, budget_since = #{now}
+             where message_id = #{messageId} and status in ('FAILED', 'DEAD', 'PENDING')
             """)
     int retry(@Param("messageId") String messageId, @Param("now") LocalDateTime now);
 
@@ -134,7 +145,7 @@ interface OutboxMapper {
             select message_id, dossier_code, message_name, sender_agency, receiver_agency, procedure_code,
                    process_instance_id, activity_id, envelope, payload_sha256, signature, status, attempts,
                    next_attempt_at, lease_owner, lease_until, last_error, created_at, sent_at, acknowledged_at,
-                   ack_status, ack_body, ack_signature
+                   ack_status, ack_body, ack_signature, key_id, ack_key_id, budget_from, budget_since
               from handoff_outbox
              where message_id = #{messageId}
             """)
@@ -144,7 +155,7 @@ interface OutboxMapper {
             select message_id, dossier_code, message_name, sender_agency, receiver_agency, procedure_code,
                    process_instance_id, activity_id, envelope, payload_sha256, signature, status, attempts,
                    next_attempt_at, lease_owner, lease_until, last_error, created_at, sent_at, acknowledged_at,
-                   ack_status, ack_body, ack_signature
+                   ack_status, ack_body, ack_signature, key_id, ack_key_id, budget_from, budget_since
               from handoff_outbox
              where status = coalesce(#{status}, status)
                and dossier_code = coalesce(#{dossierCode}, dossier_code)
@@ -160,6 +171,15 @@ interface OutboxMapper {
              order by id
             """)
     List<Attempt> attempts(String messageId);
+
+    /** When this installation first sent {@code from}'s message to {@code to} for the dossier, if it ever did. */
+    @Select("""
+            select min(created_at)
+              from handoff_outbox
+             where dossier_code = #{dossierCode} and sender_agency = #{from} and receiver_agency = #{to}
+            """)
+    Optional<LocalDateTime> firstSent(
+            @Param("dossierCode") String dossierCode, @Param("from") String from, @Param("to") String to);
 
     @Select("select status, count(*) as n from handoff_outbox group by status")
     List<StatusCount> countByStatus();

@@ -36,11 +36,12 @@ class PeerClient {
                 .build();
     }
 
-    Answer post(InteragencySettings.Peer peer, byte[] body, String signature) throws IOException {
+    Answer post(InteragencySettings.Peer peer, byte[] body, String signature, String keyId) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(peer.url()) + PATH))
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
-                .header(Hmac.HEADER, signature)
+                .header(KeyRing.SIGNATURE_HEADER, signature)
+                .header(KeyRing.KEY_ID_HEADER, keyId)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (settings.peerToken().configured()) {
             request.header("Authorization", "Bearer " + token());
@@ -49,7 +50,8 @@ class PeerClient {
         return new Answer(
                 response.statusCode(),
                 response.body(),
-                response.headers().firstValue(Hmac.HEADER).orElse(null),
+                response.headers().firstValue(KeyRing.SIGNATURE_HEADER).orElse(null),
+                response.headers().firstValue(KeyRing.KEY_ID_HEADER).orElse(null),
                 null);
     }
 

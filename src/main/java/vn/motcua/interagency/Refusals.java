@@ -59,7 +59,7 @@ class Refusals {
                     status.value(),
                     cut(english, 2000),
                     cut(from, 100),
-                    Hmac.sha256(body)));
+                    Ed25519.sha256(body)));
         } catch (RuntimeException notStored) {
             log.warn("Could not store the refusal of handoff {}: {}", messageId, notStored.toString());
         }

@@ -65,7 +65,8 @@ class KeycloakSecurity {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
                         .permitAll()
-                        // liên thông peers: a motcua-peer token, and each message's HMAC checked by interagency
+                        // liên thông peers: a motcua-peer token, and each message's Ed25519 signature checked by
+                        // interagency
                         .requestMatchers(HttpMethod.POST, "/api/interagency/messages")
                         .hasRole("peer-system")
                         .requestMatchers(paths.matcher("/engine-rest/**"))

@@ -44,7 +44,7 @@ class WebSecurity {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
                         .permitAll()
-                        // liên thông peers: the HMAC signature of each message is the authentication (interagency)
+                        // liên thông peers: the Ed25519 signature of each message is the authentication (interagency)
                         .requestMatchers(HttpMethod.POST, "/api/interagency/messages")
                         .permitAll()
                         .anyRequest()

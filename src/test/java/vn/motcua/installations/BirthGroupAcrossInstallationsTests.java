@@ -2,9 +2,9 @@ package vn.motcua.installations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.installations.Exchanges.handoffs;
-import static vn.motcua.installations.Exchanges.hmac;
 import static vn.motcua.installations.Exchanges.patiently;
 import static vn.motcua.installations.Exchanges.patientlyGet;
+import static vn.motcua.installations.Exchanges.signedBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -61,10 +61,13 @@ class BirthGroupAcrossInstallationsTests {
                         .hasSize(2)
                         .allSatisfy(sent -> {
                             assertThat(sent.path("status").asText()).isEqualTo("DELIVERED");
-                            assertThat(sent.path("ackSignature").asText())
-                                    .isEqualTo(hmac(
-                                            agencies.ownKey(),
-                                            sent.path("ackBody").asText()));
+                            assertThat(signedBy(
+                                            agencies,
+                                            sent.path("receiverAgency").asText(),
+                                            sent.path("ackBody").asText(),
+                                            sent.path("ackSignature").asText(),
+                                            sent.path("ackKeyId").asText()))
+                                    .isTrue();
                         }));
         assertThat(handoffs(commune, "OUT", code))
                 .extracting(sent -> sent.path("messageName").asText())

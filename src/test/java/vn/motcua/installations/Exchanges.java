@@ -6,15 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.awaitility.core.ConditionFactory;
 import vn.motcua.Api;
 
@@ -53,12 +54,37 @@ final class Exchanges {
         return found.get();
     }
 
-    /** The HMAC-SHA256 (hex) an installation with that key puts on what it sends or acknowledges. */
-    static String hmac(String key, String body) {
+    /**
+     * Whether {@code body} carries the Ed25519 signature of the key with that id among {@code installation}'s keys of
+     * {@code agency}: checked with the public key alone, as a third party would.
+     */
+    static boolean signedBy(Installation installation, String agency, String body, String signature, String keyId) {
+        for (Installation.AgencyKey key : installation.keysOf(agency)) {
+            if (key.id().equals(keyId)) {
+                return verifies(key.pair().getPublic(), body, signature);
+            }
+        }
+        return false;
+    }
+
+    static boolean verifies(PublicKey key, String body, String signature) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(body.getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    /** An Ed25519 signature (base64) as an installation holding that private key makes it. */
+    static String sign(PrivateKey key, String body) {
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(key);
+            signer.update(body.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signer.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

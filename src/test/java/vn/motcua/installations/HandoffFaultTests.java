@@ -2,9 +2,9 @@ package vn.motcua.installations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.installations.Exchanges.handoffs;
-import static vn.motcua.installations.Exchanges.hmac;
 import static vn.motcua.installations.Exchanges.patiently;
 import static vn.motcua.installations.Exchanges.patientlyGet;
+import static vn.motcua.installations.Exchanges.signedBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,13 +144,14 @@ class HandoffFaultTests {
         assertDeliveredOnce(code, messageId);
 
         Map<String, Object> sent = a.query(
-                        "select envelope, signature from handoff_outbox where message_id = ?", messageId)
+                        "select envelope, signature, key_id from handoff_outbox where message_id = ?", messageId)
                 .get(0);
         HttpResponse<String> again = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(b.baseUrl() + "/api/interagency/messages"))
                                 .header("Content-Type", "application/json")
                                 .header("X-Motcua-Signature", (String) sent.get("signature"))
+                                .header("X-Motcua-Key-Id", (String) sent.get("key_id"))
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(
                                         ((String) sent.get("envelope")).getBytes(StandardCharsets.UTF_8)))
                                 .build(),
@@ -157,7 +159,13 @@ class HandoffFaultTests {
 
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(again.body()).contains("\"DUPLICATE\"").contains(messageId);
-        assertThat(again.headers().firstValue("X-Motcua-Signature")).hasValue(hmac(b.ownKey(), again.body()));
+        assertThat(signedBy(
+                        b,
+                        POLICE,
+                        again.body(),
+                        again.headers().firstValue("X-Motcua-Signature").orElse(null),
+                        again.headers().firstValue("X-Motcua-Key-Id").orElse(null)))
+                .isTrue();
         assertDeliveredOnce(code, messageId);
     }
 
@@ -184,8 +192,13 @@ class HandoffFaultTests {
                 assertThat(reply.path("messageName").asText()).isEqualTo("Msg_TestHandoffReply");
                 assertThat(reply.path("receiverAgency").asText()).isEqualTo(COMMUNE);
                 assertThat(reply.path("status").asText()).isEqualTo("DELIVERED");
-                assertThat(reply.path("ackSignature").asText())
-                        .isEqualTo(hmac(a.ownKey(), reply.path("ackBody").asText()));
+                assertThat(signedBy(
+                                a,
+                                COMMUNE,
+                                reply.path("ackBody").asText(),
+                                reply.path("ackSignature").asText(),
+                                reply.path("ackKeyId").asText()))
+                        .isTrue();
             });
             List<JsonNode> received = handoffs(a, "IN", code);
             assertThat(received)
@@ -211,6 +224,83 @@ class HandoffFaultTests {
                                         .asText(),
                         ADMIN);
         assertThat(answer.body().get(0).path("value").asText()).isEqualTo("Đã đăng ký thường trú");
+    }
+
+    @Test
+    @Order(5)
+    void thePoliceSigningAsTheCommuneAreRefusedAndRecorded() throws Exception {
+        String code = fileDossier();
+        String messageId = java.util.UUID.randomUUID().toString();
+        String payload = "{\"answer\":\"giả mạo\"}";
+        String envelope = "{\"messageId\":\"" + messageId + "\",\"messageName\":\"Msg_TestHandoffReply\","
+                + "\"dossierCode\":\"" + code + "\",\"senderAgency\":\"" + COMMUNE + "\",\"receiverAgency\":\""
+                + COMMUNE + "\",\"sentAt\":\"" + java.time.Instant.now() + "\",\"payload\":" + payload
+                + ",\"payloadSha256\":\"" + sha256(payload) + "\"}";
+        // B holds its own private key and A's public key only: whichever key id it names, A's key check fails
+        String forged = Exchanges.sign(b.keyOf(POLICE).pair().getPrivate(), envelope);
+        for (String keyId : List.of(a.keyOf(COMMUNE).id(), b.keyOf(POLICE).id())) {
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(a.baseUrl() + "/api/interagency/messages"))
+                                    .header("Content-Type", "application/json")
+                                    .header("X-Motcua-Signature", forged)
+                                    .header("X-Motcua-Key-Id", keyId)
+                                    .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
+            assertThat(answer.body()).contains("\"messageEn\"").contains("Chữ ký");
+        }
+        Api.Reply refusals = a.api().get("/api/interagency/handoffs/refusals", ADMIN);
+        List<JsonNode> mine = new ArrayList<>();
+        refusals.body().forEach(row -> {
+            if (messageId.equals(row.path("messageId").asText())) mine.add(row);
+        });
+        assertThat(mine).hasSize(2).allSatisfy(row -> {
+            assertThat(row.path("httpStatus").asInt()).isEqualTo(401);
+            assertThat(row.path("senderAgency").asText()).isEqualTo(COMMUNE);
+        });
+        assertThat(a.query("select message_id from handoff_inbox where message_id = ?", messageId))
+                .isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void aRotatedKeyKeepsOldMessagesVerifiableWithPublicKeysAlone() {
+        Map<String, Object> before = b.query(
+                        "select envelope, signature, key_id from handoff_inbox where sender_agency = ?"
+                                + " order by received_at limit 1",
+                        COMMUNE)
+                .get(0);
+        Installation.AgencyKey old = a.keyOf(COMMUNE);
+        Installation.AgencyKey fresh =
+                a.rotateKey(COMMUNE, java.time.Instant.now().plus(Duration.ofDays(30)));
+        b.peer(COMMUNE, a);
+        a.stop();
+        b.stop();
+        Installation.startAll(a, b);
+
+        String code = fileDossier();
+        String messageId = request(code);
+        assertDeliveredOnce(code, messageId);
+        assertThat(b.query("select key_id from handoff_inbox where message_id = ?", messageId))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("key_id")).isEqualTo(fresh.id()));
+
+        // a message received before the rotation: its exact bytes, checked with the old public key alone
+        assertThat(before.get("key_id")).isEqualTo(old.id());
+        assertThat(Exchanges.verifies(
+                        old.pair().getPublic(), (String) before.get("envelope"), (String) before.get("signature")))
+                .isTrue();
+        assertThat(Exchanges.verifies(
+                        fresh.pair().getPublic(), (String) before.get("envelope"), (String) before.get("signature")))
+                .isFalse();
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     // ---- the exchange ----------------------------------------------------------------------------------------------
@@ -259,8 +349,13 @@ class HandoffFaultTests {
             assertThat(sent.path("status").asText()).isEqualTo("DELIVERED");
             assertThat(sent.path("ackStatus").asText()).isIn("ACCEPTED", "DUPLICATE");
             assertThat(sent.path("acknowledgedAt").isNull()).isFalse();
-            assertThat(sent.path("ackSignature").asText())
-                    .isEqualTo(hmac(b.ownKey(), sent.path("ackBody").asText()));
+            assertThat(signedBy(
+                            b,
+                            POLICE,
+                            sent.path("ackBody").asText(),
+                            sent.path("ackSignature").asText(),
+                            sent.path("ackKeyId").asText()))
+                    .isTrue();
         });
         patiently().untilAsserted(() -> {
             List<JsonNode> received = handoffs(b, "IN", code);

@@ -86,7 +86,6 @@ public final class Installation implements AutoCloseable {
         property("camunda.bpm.job-execution.max-wait", "1000");
         property("logging.level.org.camunda.bpm.engine.context", "warn");
         property("spring.jmx.enabled", "false");
-        ownKey("test-key-of-" + name + "-" + Long.toHexString(new java.security.SecureRandom().nextLong()));
     }
 
     /**
@@ -149,29 +148,84 @@ public final class Installation implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** The agencies this installation serves. */
+    /** The agencies this installation serves, each signing with its own key pair (made here, see {@link #keyOf}). */
     public Installation localAgencies(String... agencyCodes) {
+        for (String agency : agencyCodes) {
+            AgencyKey key = keyOf(agency);
+            property("motcua.interagency.keys[" + agency + "].id", key.id());
+            property("motcua.interagency.keys[" + agency + "].private-key", key.privateKeyText());
+        }
         return property("motcua.interagency.local-agencies", String.join(",", agencyCodes));
     }
 
-    /** Messages to {@code agencyCode} go to {@code peer} over HTTP, signed/checked with {@code key}. */
-    public Installation peer(String agencyCode, Installation peer, String key) {
-        property("motcua.interagency.peers[" + agencyCode + "].url", peer.baseUrl());
-        return property("motcua.interagency.peers[" + agencyCode + "].key", key);
-    }
-
-    /** Messages to {@code agencyCode} go to {@code peer}, whose {@link #ownKey} is that agency's key. */
+    /** Messages to {@code agencyCode} go to {@code peer} over HTTP; its public keys are that agency's keys there. */
     public Installation peer(String agencyCode, Installation peer) {
-        return peer(agencyCode, peer, peer.ownKey());
+        property("motcua.interagency.peers[" + agencyCode + "].url", peer.baseUrl());
+        List<AgencyKey> keys = peer.keysOf(agencyCode);
+        for (int i = 0; i < keys.size() || properties.containsKey(publicKey(agencyCode, i) + ".id"); i++) {
+            AgencyKey key = i < keys.size() ? keys.get(i) : null;
+            property(publicKey(agencyCode, i) + ".id", key == null ? null : key.id());
+            property(publicKey(agencyCode, i) + ".key", key == null ? null : key.publicKeyText());
+            property(
+                    publicKey(agencyCode, i) + ".accepted-until",
+                    key == null || key.acceptedUntil() == null
+                            ? null
+                            : key.acceptedUntil().toString());
+        }
+        return this;
     }
 
-    /** The key this installation signs its messages and acknowledgements with (a fixed one per name by default). */
-    public Installation ownKey(String key) {
-        return property("motcua.interagency.own-key", key);
+    private static String publicKey(String agency, int index) {
+        return "motcua.interagency.peers[" + agency + "].public-keys[" + index + "]";
     }
 
-    public String ownKey() {
-        return properties.get("motcua.interagency.own-key");
+    /** One key pair of an agency served here; an old one is still accepted by peers until {@code acceptedUntil}. */
+    public record AgencyKey(String id, java.security.KeyPair pair, Instant acceptedUntil) {
+
+        String privateKeyText() {
+            return java.util.Base64.getEncoder()
+                    .encodeToString(pair.getPrivate().getEncoded());
+        }
+
+        public String publicKeyText() {
+            return java.util.Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        }
+    }
+
+    private final Map<String, List<AgencyKey>> keys = new LinkedHashMap<>();
+
+    /** The key an agency served here signs with now (made on first use). */
+    public AgencyKey keyOf(String agency) {
+        return keysOf(agency).get(0);
+    }
+
+    /** The agency's keys, the current one first, then the old ones still accepted. */
+    public List<AgencyKey> keysOf(String agency) {
+        return keys.computeIfAbsent(agency, code -> new ArrayList<>(List.of(newKey(code))));
+    }
+
+    /**
+     * A new key pair for the agency from the next start; the old one stays accepted by peers until {@code until} (give
+     * the peers this installation again with {@link #peer} and restart them).
+     */
+    public AgencyKey rotateKey(String agency, Instant until) {
+        List<AgencyKey> current = keysOf(agency);
+        AgencyKey old = current.remove(0);
+        current.add(0, new AgencyKey(old.id(), old.pair(), until));
+        current.add(0, newKey(agency));
+        localAgencies(properties.get("motcua.interagency.local-agencies").split(","));
+        return current.get(0);
+    }
+
+    private AgencyKey newKey(String agency) {
+        try {
+            return new AgencyKey(
+                    name + "-" + agency + "-" + Long.toHexString(new java.security.SecureRandom().nextLong()),
+                    java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair(),
+                    null);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Two installations that know each other: {@code a} serves {@code agencyA}, {@code b} serves {@code agencyB}. */

@@ -38,6 +38,7 @@ class FaultProxy implements AutoCloseable {
                     exchange,
                     500,
                     null,
+                    null,
                     "{\"message\":\"Lỗi máy chủ (giả lập)\",\"messageEn\":\"simulated failure\"}"
                             .getBytes(StandardCharsets.UTF_8));
             return;
@@ -45,9 +46,11 @@ class FaultProxy implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", exchange.getRequestHeaders().getFirst("Content-Type"));
-        String signature = exchange.getRequestHeaders().getFirst(Hmac.HEADER);
-        if (signature != null) {
-            request.header(Hmac.HEADER, signature);
+        for (String header : java.util.List.of(KeyRing.SIGNATURE_HEADER, KeyRing.KEY_ID_HEADER)) {
+            String value = exchange.getRequestHeaders().getFirst(header);
+            if (value != null) {
+                request.header(header, value);
+            }
         }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -55,18 +58,21 @@ class FaultProxy implements AutoCloseable {
             answer(
                     exchange,
                     response.statusCode(),
-                    response.headers().firstValue(Hmac.HEADER).orElse(null),
+                    response.headers().firstValue(KeyRing.SIGNATURE_HEADER).orElse(null),
+                    response.headers().firstValue(KeyRing.KEY_ID_HEADER).orElse(null),
                     response.body());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            answer(exchange, 502, null, new byte[0]);
+            answer(exchange, 502, null, null, new byte[0]);
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, String signature, byte[] body) throws IOException {
+    private static void answer(HttpExchange exchange, int status, String signature, String keyId, byte[] body)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         if (signature != null) {
-            exchange.getResponseHeaders().set(Hmac.HEADER, signature);
+            exchange.getResponseHeaders().set(KeyRing.SIGNATURE_HEADER, signature);
+            exchange.getResponseHeaders().set(KeyRing.KEY_ID_HEADER, keyId);
         }
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -39,6 +39,9 @@ class HandoffDeliveryTests {
     JdbcTemplate sql;
 
     @Autowired
+    KeyRing keys;
+
+    @Autowired
     RepositoryService repository;
 
     @Autowired
@@ -120,9 +123,13 @@ class HandoffDeliveryTests {
             assertThat(row.get("ack_status")).isEqualTo("ACCEPTED");
             assertThat(row.get("acknowledged_at")).isNotNull();
             // the evidence holds: our signature over the envelope, the receiver's over its acknowledgement
-            assertThat(HandoffFixture.signedByUs((String) row.get("envelope"), (String) row.get("signature")))
+            assertThat(HandoffFixture.signedByUs(
+                            keys, (String) row.get("envelope"), (String) row.get("signature"), (String)
+                                    row.get("key_id")))
                     .isTrue();
-            assertThat(HandoffFixture.signedByUs((String) row.get("ack_body"), (String) row.get("ack_signature")))
+            assertThat(HandoffFixture.signedByUs(
+                            keys, (String) row.get("ack_body"), (String) row.get("ack_signature"), (String)
+                                    row.get("ack_key_id")))
                     .isTrue();
             assertThat((String) row.get("ack_body")).contains((String) row.get("message_id"));
         }
@@ -138,54 +145,75 @@ class HandoffDeliveryTests {
     }
 
     @Test
-    void aReplyNobodyWaitsForIsParkedAndFailedVisiblyThenDeliveredOnceOnRetry() {
+    void aReplyNobodyAskedForFailsVisiblyAndOnlyAReplyAfterTheQuestionIsTaken() {
         String code = fixture.dossier();
-        runtime.startProcessInstanceByKey(
-                "handoff_test_notifier",
-                code,
-                Variables.putValue("procedureCode", HandoffFixture.REQUESTER_PROCEDURE)
-                        .putValue("partner", HandoffFixture.CONSTRUCTION)
-                        .putValue("answer", "Kết quả gửi sớm"));
-        String messageId = (String) fixture.outbox(code).get(0).get("message_id");
+        String early = notify(code, "Kết quả gửi sớm");
 
         await().atMost(HandoffFixture.patience())
-                .until(() -> fixture.outboxRow(messageId).get("status").equals("FAILED"));
-        assertThat((String) fixture.outboxRow(messageId).get("last_error"))
-                .contains("HTTP 422")
-                .contains("Không có hồ sơ " + code + " nào đang chờ thông điệp " + HandoffFixture.REPLY);
-
-        JsonNode failed = find(api.get("/api/interagency/handoffs?direction=OUT&status=FAILED", "admin"), messageId);
-        assertThat(failed.path("lastError").asText()).contains("đang chờ thông điệp");
+                .until(() -> fixture.outboxRow(early).get("status").equals("FAILED"));
+        assertThat((String) fixture.outboxRow(early).get("last_error"))
+                .contains("HTTP 403")
+                .contains("an unsolicited reply is refused");
+        JsonNode failed = find(api.get("/api/interagency/handoffs?direction=OUT&status=FAILED", "admin"), early);
         assertThat(failed.path("receiverAgency").asText()).isEqualTo(HandoffFixture.CONSTRUCTION);
-        JsonNode parked = find(api.get("/api/interagency/handoffs?direction=IN&status=PARKED", "admin"), messageId);
-        assertThat(parked.path("reason").asText()).contains("Không có hồ sơ " + code);
+        assertThat(fixture.inbox(code)).isEmpty();
         assertThat(api.get("/api/interagency/handoffs", "pr.tiepnhan").status()).isEqualTo(403);
         assertThat(api.get("/api/interagency/handoffs", "pr.tiepnhan").text("message"))
                 .contains("camunda-admin");
 
-        // the dossier's process now waits for the reply: the operator sends it again, it is taken once
-        ProcessInstance requester = fixture.request(code, HandoffFixture.CONSTRUCTION);
-        await().atMost(HandoffFixture.patience()).until(() -> fixture.processes("handoff_test_responder", code) == 1);
-        Api.Reply retried = api.post("/api/interagency/handoffs/" + messageId + "/retry", "admin", Map.of());
-        assertThat(retried.status()).isEqualTo(202);
-
+        // the construction department asks the commune (whose responder does not take requests from it: refused) and
+        // waits for its answer
+        ProcessInstance asking = runtime.startProcessInstanceByKey(
+                "handoff_test_requester",
+                code,
+                Variables.putValue("procedureCode", HandoffFixture.RESPONDER_PROCEDURE)
+                        .putValue("partner", HandoffFixture.COMMUNE)
+                        .putValue("partnerProcedure", HandoffFixture.RESPONDER_PROCEDURE)
+                        .putValue("childName", HandoffFixture.CHILD));
+        String question = (String) fixture.outbox(code).stream()
+                .filter(row -> HandoffFixture.REQUEST.equals(row.get("message_name")))
+                .findFirst()
+                .orElseThrow()
+                .get("message_id");
         await().atMost(HandoffFixture.patience())
-                .until(() -> fixture.outboxRow(messageId).get("status").equals("DELIVERED"));
+                .until(() -> fixture.outboxRow(question).get("status").equals("FAILED"));
+        assertThat((String) fixture.outboxRow(question).get("last_error"))
+                .contains("HTTP 403")
+                .contains("does not declare that it takes the request " + HandoffFixture.REQUEST + " from "
+                        + HandoffFixture.CONSTRUCTION);
+
+        // a reply sent now is taken, by the asking department's process only
+        String reply = notify(code, "Đã trả lời");
+        await().atMost(HandoffFixture.patience())
+                .until(() -> fixture.outboxRow(reply).get("status").equals("DELIVERED"));
         assertThat(runtime.createProcessInstanceQuery()
-                        .processInstanceId(requester.getId())
+                        .processInstanceId(asking.getId())
                         .count())
                 .isZero();
-        JsonNode one =
-                api.get("/api/interagency/handoffs/" + messageId, "admin").body();
-        assertThat(one.path("outgoing").path("attempts").asInt()).isEqualTo(2);
-        assertThat(one.path("outgoing").path("attemptHistory"))
-                .extracting(attempt -> attempt.path("outcome").asText())
-                .containsExactly("FAILED", "DELIVERED");
+        JsonNode one = api.get("/api/interagency/handoffs/" + reply, "admin").body();
         assertThat(one.path("incoming").path("status").asText()).isEqualTo("CORRELATED");
-        assertThat(one.path("incoming").path("processInstanceId").asText()).isEqualTo(requester.getId());
-        assertThat(api.post("/api/interagency/handoffs/" + messageId + "/retry", "admin", Map.of())
+        assertThat(one.path("incoming").path("processInstanceId").asText()).isEqualTo(asking.getId());
+
+        // the early reply, sent again by an operator, is still refused: it is dated before the question
+        assertThat(api.post("/api/interagency/handoffs/" + early + "/retry", "admin", Map.of())
                         .status())
-                .isEqualTo(409);
+                .isEqualTo(202);
+        await().atMost(HandoffFixture.patience())
+                .until(() -> ((Number) fixture.outboxRow(early).get("attempts")).intValue() == 2);
+        assertThat(fixture.outboxRow(early).get("status")).isEqualTo("FAILED");
+        assertThat((String) fixture.outboxRow(early).get("last_error")).contains("HTTP 409");
+    }
+
+    /** The commune's notifier sends the construction department a reply with this answer. */
+    private String notify(String code, String answer) {
+        ProcessInstance notifier = runtime.startProcessInstanceByKey(
+                "handoff_test_notifier",
+                code,
+                Variables.putValue("procedureCode", HandoffFixture.REQUESTER_PROCEDURE)
+                        .putValue("partner", HandoffFixture.CONSTRUCTION)
+                        .putValue("answer", answer));
+        return (String) sql.queryForObject(
+                "select message_id from handoff_outbox where process_instance_id = ?", String.class, notifier.getId());
     }
 
     @Test

@@ -24,7 +24,11 @@ import vn.motcua.dossier.NewDossier;
 /** Test-only models and catalogue entries, dossiers to hand off, and envelopes signed as a peer would sign them. */
 class HandoffFixture {
 
-    static final String KEY = "it-handoff-key";
+    /** The commune's test key pair and id (application-it.yaml): tests sign envelopes as the commune. */
+    static final String COMMUNE_KEY_ID = "it-commune-1";
+
+    static final java.security.PrivateKey COMMUNE_KEY =
+            Ed25519.privateKey("MC4CAQAwBQYDK2VwBCIEIJ9Kj0QzFNvvsj2t2lJEaOXsgNZ8zlNTSJqHnIb8U9kC");
     static final String COMMUNE = "000.20.43.H43";
     static final String CONSTRUCTION = "000.00.12.H43";
     /** Served here, but reached over HTTP through the test's proxy (application-it.yaml). */
@@ -137,7 +141,7 @@ class HandoffFixture {
                 .put("procedure", RESPONDER_PROCEDURE)
                 .put("sentAt", Instant.now().toString());
         envelope.set("payload", payload);
-        envelope.put("payloadSha256", Hmac.sha256(bytes(payload)));
+        envelope.put("payloadSha256", Ed25519.sha256(bytes(payload)));
         envelope.set(
                 "dossier",
                 json.createObjectNode()
@@ -156,12 +160,26 @@ class HandoffFixture {
         return UUID.randomUUID().toString();
     }
 
-    static String sign(byte[] body) {
-        return Hmac.sign(KEY.getBytes(StandardCharsets.UTF_8), body);
+    /** Signed as the commune signs. */
+    static KeyRing.Signed sign(byte[] body) {
+        return new KeyRing.Signed(COMMUNE_KEY_ID, Ed25519.sign(COMMUNE_KEY, body));
     }
 
-    static boolean signedByUs(String body, String signature) {
-        return Hmac.verify(KEY.getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8), signature);
+    /**
+     * Whether an envelope or acknowledgement is signed by the agency it names (senderAgency, or receiver of an
+     * acknowledgement) with that agency's key here, checked with public keys only.
+     */
+    static boolean signedByUs(KeyRing keys, String body, String signature, String keyId) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = new ObjectMapper().readTree(body);
+            String agency = node.has("senderAgency")
+                    ? node.path("senderAgency").asText()
+                    : node.path("receiver").asText();
+            return keys.verify(agency, body.getBytes(StandardCharsets.UTF_8), keyId, signature, Instant.now())
+                    == KeyRing.Verdict.GOOD;
+        } catch (java.io.IOException notJson) {
+            return false;
+        }
     }
 
     List<Map<String, Object>> outbox(String code) {

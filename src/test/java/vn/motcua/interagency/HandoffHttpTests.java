@@ -33,6 +33,9 @@ class HandoffHttpTests {
     JdbcTemplate sql;
 
     @Autowired
+    KeyRing keys;
+
+    @Autowired
     RepositoryService repository;
 
     @Autowired
@@ -58,7 +61,9 @@ class HandoffHttpTests {
             Map<String, Object> sent = fixture.outboxRow(messageId);
             assertThat(sent.get("attempts")).isEqualTo(4);
             assertThat(sent.get("ack_status")).isEqualTo("ACCEPTED");
-            assertThat(HandoffFixture.signedByUs((String) sent.get("ack_body"), (String) sent.get("ack_signature")))
+            assertThat(HandoffFixture.signedByUs(
+                            keys, (String) sent.get("ack_body"), (String) sent.get("ack_signature"), (String)
+                                    sent.get("ack_key_id")))
                     .isTrue();
             List<Map<String, Object>> attempts = fixture.attempts(messageId);
             assertThat(attempts)

@@ -48,6 +48,9 @@ class HandoffInboxTests {
     JdbcTemplate sql;
 
     @Autowired
+    KeyRing keys;
+
+    @Autowired
     RepositoryService repository;
 
     @Autowired
@@ -85,14 +88,21 @@ class HandoffInboxTests {
         ResponseEntity<String> first = post(envelope, HandoffFixture.sign(envelope));
         assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
         assertThat(json.readTree(first.getBody()).path("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(HandoffFixture.signedByUs(first.getBody(), first.getHeaders().getFirst(Hmac.HEADER)))
+        assertThat(HandoffFixture.signedByUs(
+                        keys,
+                        first.getBody(),
+                        first.getHeaders().getFirst(KeyRing.SIGNATURE_HEADER),
+                        first.getHeaders().getFirst(KeyRing.KEY_ID_HEADER)))
                 .isTrue();
 
         ResponseEntity<String> second = post(envelope, HandoffFixture.sign(envelope));
         assertThat(second.getStatusCode().value()).isEqualTo(200);
         assertThat(json.readTree(second.getBody()).path("status").asText()).isEqualTo("DUPLICATE");
         assertThat(HandoffFixture.signedByUs(
-                        second.getBody(), second.getHeaders().getFirst(Hmac.HEADER)))
+                        keys,
+                        second.getBody(),
+                        second.getHeaders().getFirst(KeyRing.SIGNATURE_HEADER),
+                        second.getHeaders().getFirst(KeyRing.KEY_ID_HEADER)))
                 .isTrue();
 
         assertThat(fixture.processes("handoff_test_responder", code)).isEqualTo(1);
@@ -109,7 +119,7 @@ class HandoffInboxTests {
     void concurrentDeliveriesOfOneMessageHaveOneEffect() throws Exception {
         String code = HandoffFixture.unknownCode();
         byte[] envelope = fixture.requestEnvelope(code, HandoffFixture.newMessageId());
-        String signature = HandoffFixture.sign(envelope);
+        KeyRing.Signed signature = HandoffFixture.sign(envelope);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<ResponseEntity<String>>> deliveries = new ArrayList<>();
@@ -159,7 +169,9 @@ class HandoffInboxTests {
         String code = HandoffFixture.unknownCode();
         String messageId = HandoffFixture.newMessageId();
         byte[] envelope = fixture.requestEnvelope(code, messageId);
-        String forged = Hmac.sign("not-the-key".getBytes(StandardCharsets.UTF_8), envelope);
+        // signed with a key of its own under the commune's key id: only the commune's private key makes that signature
+        KeyRing.Signed forged = new KeyRing.Signed(
+                HandoffFixture.COMMUNE_KEY_ID, Ed25519.sign(Ed25519.generate().getPrivate(), envelope));
 
         ResponseEntity<String> answer = post(envelope, forged);
 
@@ -223,7 +235,7 @@ class HandoffInboxTests {
                 .contains(inMessage);
         assertThat(problem.path("message").asText()).isNotBlank();
         assertThat(problem.path("messageEn").asText()).isNotBlank();
-        assertThat(answer.getHeaders().getFirst(Hmac.HEADER)).isNull();
+        assertThat(answer.getHeaders().getFirst(KeyRing.SIGNATURE_HEADER)).isNull();
     }
 
     private void assertNoEffect(String code, String messageId) {
@@ -236,13 +248,14 @@ class HandoffInboxTests {
                 .isPositive();
     }
 
-    private ResponseEntity<String> post(byte[] body, String signature) {
+    private ResponseEntity<String> post(byte[] body, KeyRing.Signed signature) {
         return http.post()
                 .uri("/api/interagency/messages")
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     if (signature != null) {
-                        headers.set(Hmac.HEADER, signature);
+                        headers.set(KeyRing.SIGNATURE_HEADER, signature.signature());
+                        headers.set(KeyRing.KEY_ID_HEADER, signature.keyId());
                     }
                 })
                 .body(body)

@@ -2,7 +2,6 @@ package vn.motcua.interagency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +11,15 @@ class InteragencySettingsTests {
 
     private final InteragencySettings settings = new InteragencySettings(
             List.of("000.20.43.H43", "000.61.43.H43"),
-            Map.of("000.61.43.H43", new InteragencySettings.Peer("http://b:8081", "key-of-b")),
-            "key-of-a",
+            Map.of("000.61.43.H43", new InteragencySettings.Peer("http://b:8081", null)),
+            null,
             null,
             null,
             Duration.ofSeconds(2),
             Duration.ofSeconds(10),
+            null,
+            null,
+            null,
             null,
             null,
             null);
@@ -39,25 +41,20 @@ class InteragencySettingsTests {
     }
 
     @Test
-    void aPeerEntryWinsOverALocalAgencyAndBringsItsOwnKey() {
+    void aPeerEntryWinsOverALocalAgency() {
         assertThat(settings.peer("000.61.43.H43")).isPresent();
-        assertThat(settings.keyOf("000.61.43.H43"))
-                .hasValueSatisfying(key ->
-                        assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo("key-of-b"));
-        assertThat(settings.keyOf("000.20.43.H43"))
-                .hasValueSatisfying(key ->
-                        assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo("key-of-a"));
-        assertThat(settings.keyOf("000.00.99.X99")).isEmpty();
+        assertThat(settings.isKnown("000.20.43.H43")).isTrue();
         assertThat(settings.isKnown("000.00.99.X99")).isFalse();
     }
 
     @Test
-    void sendsByDefaultAndDrawsARandomKeyWhenNoneIsConfigured() {
+    void sendsByDefaultAndGivesUpAfterFiftyAttemptsOrThreeDays() {
         InteragencySettings defaults =
-                new InteragencySettings(null, null, "", null, null, null, null, null, null, null);
+                new InteragencySettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(defaults.deliveryEnabled()).isTrue();
-        assertThat(defaults.keyGenerated()).isTrue();
         assertThat(defaults.poll()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.maxAttempts()).isEqualTo(50);
+        assertThat(defaults.maxAge()).isEqualTo(Duration.ofDays(3));
         assertThat(defaults.peerToken().configured()).isFalse();
     }
 }

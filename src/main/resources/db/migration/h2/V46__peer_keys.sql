@@ -1,0 +1,12 @@
+-- interagency: Ed25519 signatures (base64, 88 characters) with the id of the key that made them, and dead letters
+alter table handoff_outbox alter column signature varchar(200);
+alter table handoff_outbox alter column ack_signature varchar(200);
+alter table handoff_inbox alter column signature varchar(200);
+alter table handoff_inbox alter column ack_signature varchar(200);
+alter table handoff_outbox add column key_id varchar(100);
+alter table handoff_outbox add column ack_key_id varchar(100);
+alter table handoff_inbox add column key_id varchar(100);
+alter table handoff_inbox add column ack_key_id varchar(100);
+-- attempts counted towards max-attempts start again here after an operator's retry of a DEAD message
+alter table handoff_outbox add column budget_from int default 0 not null;
+alter table handoff_outbox add column budget_since datetime(3);
