@@ -27,9 +27,7 @@ class RequiredSecrets implements EnvironmentPostProcessor, Ordered {
                     "MOTCUA_WEB_CLIENT_SECRET",
                     "keycloak"),
             new Secret("motcua.keycloak.identity.client-secret", "MOTCUA_IDENTITY_CLIENT_SECRET", "keycloak"),
-            new Secret("motcua.interagency.peer-token.client-secret", "MOTCUA_PEER_CLIENT_SECRET", "keycloak"),
-            // liên thông: an empty key would be a random one per start, which no peer can verify
-            new Secret("motcua.interagency.own-key", "MOTCUA_HANDOFF_KEY", null));
+            new Secret("motcua.interagency.peer-token.client-secret", "MOTCUA_PEER_CLIENT_SECRET", "keycloak"));
 
     /** Values committed in this repository (demo, tests, old defaults) or guessed first: never a production secret. */
     static final Set<String> KNOWN_DEFAULTS =
@@ -61,7 +59,26 @@ class RequiredSecrets implements EnvironmentPostProcessor, Ordered {
                         + ") is left at a known default");
             }
         }
+        signingKeys(environment, problems);
         return problems;
+    }
+
+    /** Liên thông: an agency served here without its private key would sign with a pair made per start. */
+    private static void signingKeys(ConfigurableEnvironment environment, List<String> problems) {
+        for (String agency :
+                environment.getProperty("motcua.interagency.local-agencies", "").split(",")) {
+            String key = "motcua.interagency.keys[" + agency.trim() + "].";
+            if (!agency.isBlank()
+                    && blank(value(environment, key + "private-key"))
+                    && blank(value(environment, key + "private-key-file"))) {
+                problems.add(key + "private-key (or " + key
+                        + "private-key-file) is missing: no peer could verify what this agency signs");
+            }
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String value(ConfigurableEnvironment environment, String property) {

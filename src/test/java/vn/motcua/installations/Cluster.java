@@ -36,6 +36,11 @@ final class Cluster {
     static final int MAX_LOOKUPS = 40;
 
     static final int MAX_MISSES = 10;
+    /** The demo agencies (application.yaml), served by both nodes. */
+    private static final String[] AGENCIES = {
+        "000.20.43.H43", "000.61.43.H43", "000.62.00.H43", "000.00.12.H43", "000.00.01.H43"
+    };
+
     private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
     private static Cluster running;
 
@@ -65,7 +70,8 @@ final class Cluster {
             throw new UncheckedIOException(e);
         }
         node1 = node("cluster-1");
-        node2 = node("cluster-2").sharesDatabase();
+        // both nodes are one installation: the same agencies, signing with the same keys
+        node2 = node("cluster-2").sharesDatabase().signsLike(node1);
         // one after the other: the first creates the schema (engine, Flyway), the second finds it
         node1.start();
         node2.start();
@@ -116,8 +122,7 @@ final class Cluster {
                 .property("motcua.tracking.max-misses", Integer.toString(MAX_MISSES))
                 .property("motcua.sla.calendar-file", calendarFile.toString())
                 .property("motcua.sla.calendar-check", "PT1S")
-                // both nodes are one installation: one signing key
-                .ownKey("cluster-handoff-key");
+                .localAgencies(AGENCIES);
         return node;
     }
 

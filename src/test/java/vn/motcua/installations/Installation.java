@@ -158,6 +158,13 @@ public final class Installation implements AutoCloseable {
         return property("motcua.interagency.local-agencies", String.join(",", agencyCodes));
     }
 
+    /** Another node of the same installation as {@code first}: its agencies, signing with the same key pairs. */
+    public Installation signsLike(Installation first) {
+        first.keys.forEach((agency, pairs) -> keys.put(agency, new ArrayList<>(pairs)));
+        return localAgencies(
+                first.properties.get("motcua.interagency.local-agencies").split(","));
+    }
+
     /** Messages to {@code agencyCode} go to {@code peer} over HTTP; its public keys are that agency's keys there. */
     public Installation peer(String agencyCode, Installation peer) {
         property("motcua.interagency.peers[" + agencyCode + "].url", peer.baseUrl());
@@ -239,7 +246,6 @@ public final class Installation implements AutoCloseable {
         profiles.remove("demo");
         return this;
     }
-
 
     /**
      * Another node of the installation that owns this database: it does not empty the database at its first start

@@ -19,7 +19,8 @@ class ProductionProfileTests {
     static final Installation production = Installation.named("production", "p")
             .withoutDemo()
             .property("spring.datasource.username", USER)
-            .environment("MOTCUA_DB_PASSWORD", PASSWORD);
+            .environment("MOTCUA_DB_PASSWORD", PASSWORD)
+            .localAgencies("000.20.43.H43");
 
     @RegisterExtension
     static final org.junit.jupiter.api.extension.TestWatcher logs = Installation.logsOnFailure(production);
@@ -74,20 +75,20 @@ class ProductionProfileTests {
     }
 
     @Test
-    void keycloakModeWithoutItsClientSecretsOrAHandoffKeyIsRefusedNamingEach() {
+    void keycloakModeWithoutItsClientSecretsOrTheAgenciesSigningKeysIsRefusedNamingEach() {
         Installation refused = Installation.named("production-keycloak", "p")
                 .withoutDemo()
                 .profile("keycloak")
                 .environment("MOTCUA_DB_PASSWORD", PASSWORD)
-                .property("spring.datasource.username", USER)
-                .property("motcua.interagency.own-key", null);
+                .property("spring.datasource.username", USER);
 
         assertThat(refused.runUntilExit()).isNotZero();
         assertThat(refused.logTail(60))
                 .contains("(environment variable MOTCUA_WEB_CLIENT_SECRET) is missing")
                 .contains("(environment variable MOTCUA_IDENTITY_CLIENT_SECRET) is missing")
                 .contains("(environment variable MOTCUA_PEER_CLIENT_SECRET) is missing")
-                .contains("motcua.interagency.own-key (environment variable MOTCUA_HANDOFF_KEY) is missing")
+                .contains("motcua.interagency.keys[000.20.43.H43].private-key (or"
+                        + " motcua.interagency.keys[000.20.43.H43].private-key-file) is missing")
                 .doesNotContain("MOTCUA_DB_PASSWORD");
     }
 
