@@ -44,6 +44,7 @@ class Admission {
             Inbox.VAR_PROCEDURE_NAME,
             Inbox.VAR_DOSSIER_CODE,
             Inbox.VAR_HANDOFF_FROM,
+            Inbox.VAR_HANDOFF_AGENCY,
             "receptionDecision",
             "receptionNote",
             "supplementDeadline",

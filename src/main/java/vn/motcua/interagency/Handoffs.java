@@ -58,6 +58,7 @@ class Handoffs implements JavaDelegate {
                 execution.getProcessBusinessKey(),
                 messageName(element),
                 (String) execution.getVariable(Inbox.VAR_PROCEDURE_CODE),
+                (String) execution.getVariable(Inbox.VAR_HANDOFF_AGENCY),
                 to.trim(),
                 blankToNull(resolve(execution, properties.get(PROCEDURE))),
                 payload,

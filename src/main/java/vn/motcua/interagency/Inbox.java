@@ -38,6 +38,8 @@ class Inbox {
     static final String VAR_PROCEDURE_CODE = "procedureCode";
     static final String VAR_PROCEDURE_NAME = "procedureName";
     static final String VAR_DOSSIER_CODE = "dossierCode";
+    /** The agency a request was addressed to: what the started process sends, it sends as that agency. */
+    static final String VAR_HANDOFF_AGENCY = "handoffAgency";
 
     private final InboxMapper inbox;
     private final EnvelopeCheck check;
@@ -269,6 +271,7 @@ class Inbox {
         if (envelope.isRequest()) {
             variables.put(VAR_PROCEDURE_CODE, envelope.procedure());
             variables.put(VAR_DOSSIER_CODE, envelope.dossierCode());
+            variables.put(VAR_HANDOFF_AGENCY, envelope.receiverAgency());
             procedures
                     .heading(envelope.procedure())
                     .ifPresent(procedure -> variables.put(VAR_PROCEDURE_NAME, procedure.name()));

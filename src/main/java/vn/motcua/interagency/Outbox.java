@@ -27,6 +27,7 @@ class Outbox {
             String dossierCode,
             String messageName,
             String senderProcedureCode,
+            String handoffAgency,
             String receiverAgency,
             String procedure,
             Map<String, Object> payload,
@@ -129,6 +130,11 @@ class Outbox {
 
     /** The agency of the procedure the sending process runs: it signs, so this installation must serve it. */
     private String senderAgency(Outgoing message) {
+        if (message.handoffAgency() != null && settings.isLocal(message.handoffAgency())) {
+            // a process started by a request sends as the agency the request was addressed to (e.g. the consulted one,
+            // which runs under the asking agency's procedure code)
+            return message.handoffAgency();
+        }
         Procedure procedure = procedures
                 .find(message.senderProcedureCode())
                 .orElseThrow(() -> new IllegalStateException("Handoff " + message.activityId() + " of dossier "

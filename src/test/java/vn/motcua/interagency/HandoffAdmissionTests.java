@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.PrivateKey;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +55,9 @@ class HandoffAdmissionTests {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    WallClock clock;
+
     HandoffFixture fixture;
     RestClient http;
     final ObjectMapper json = new ObjectMapper();
@@ -85,7 +87,7 @@ class HandoffAdmissionTests {
         assertRefused(
                 post(body, new KeyRing.Signed("it-proxied-1", Ed25519.sign(PROXIED_KEY, body))),
                 403,
-                "does not declare that it takes the request Msg_TestHandoffRequest from 000.99.01.H43");
+                "No process here declares that it takes the request Msg_TestHandoffRequest from 000.99.01.H43");
         assertNoEffect(code, messageId);
     }
 
@@ -130,8 +132,8 @@ class HandoffAdmissionTests {
                 HandoffFixture.CONSTRUCTION,
                 HandoffFixture.COMMUNE,
                 "0".repeat(64),
-                LocalDateTime.now(),
-                LocalDateTime.now());
+                clock.now(),
+                clock.now());
         String messageId = HandoffFixture.newMessageId();
         ObjectNode envelope = request(code, messageId);
         envelope.remove("procedure");

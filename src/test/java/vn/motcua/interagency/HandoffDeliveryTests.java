@@ -179,7 +179,7 @@ class HandoffDeliveryTests {
                 .until(() -> fixture.outboxRow(question).get("status").equals("FAILED"));
         assertThat((String) fixture.outboxRow(question).get("last_error"))
                 .contains("HTTP 403")
-                .contains("does not declare that it takes the request " + HandoffFixture.REQUEST + " from "
+                .contains("No process here declares that it takes the request " + HandoffFixture.REQUEST + " from "
                         + HandoffFixture.CONSTRUCTION);
 
         // a reply sent now is taken, by the asking department's process only
