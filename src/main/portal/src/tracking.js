@@ -1,3 +1,4 @@
+import { auth, authorization } from './auth.js';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { $, api, el, fileProblem, param, say, t, when, withSecret } from './common.js';
 
@@ -24,7 +25,10 @@ async function lookUp(code, secret) {
     return;
   }
   try {
-    const dossier = await api(`/api/tracking/${encodeURIComponent(code)}`, { headers: withSecret(secret) });
+    // logged in through Keycloak, the filer also sees their own details without the secret
+    const session = await auth();
+    const headers = session.mode === 'keycloak' ? await authorization(session) : {};
+    const dossier = await api(`/api/tracking/${encodeURIComponent(code)}`, { headers: withSecret(secret, headers) });
     say(message, null);
     show(dossier, secret);
     await diagram(dossier.code);

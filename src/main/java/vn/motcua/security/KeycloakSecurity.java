@@ -60,7 +60,11 @@ class KeycloakSecurity {
                                 "/api/procedures",
                                 "/api/procedures/**",
                                 "/api/tracking/**",
-                                // the slip's own check: the applicant's secret (no login) or an official's token
+                                // what the portal's public pages read before anyone logs in
+                                "/api/calendar/deadline",
+                                "/api/forms/*",
+                                "/api/portal/config",
+                                // the slip's own check: the applicant's secret, the filer or an official
                                 "/api/dossiers/*/slips/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
@@ -95,6 +99,9 @@ class KeycloakSecurity {
                                 "/error",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**")
+                        .permitAll()
+                        // the public pages: citizens log in there through Keycloak (keycloak-js, client motcua-portal)
+                        .requestMatchers(HttpMethod.GET, "/portal/**", "/favicon.ico")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
