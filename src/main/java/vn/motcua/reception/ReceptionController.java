@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.ApplicantSecret;
 import vn.motcua.dossier.DossierCode;
-import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.NewDossier;
 import vn.motcua.security.VerifiedCitizen;
 

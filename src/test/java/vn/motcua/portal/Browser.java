@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -115,15 +117,20 @@ final class Browser implements AutoCloseable {
      * URL in {@code data-pdf}), read back from the page itself.
      */
     byte[] downloadedBy(String css) {
-        driver.executeScript("arguments[0].removeAttribute('data-pdf')", find(css));
-        click(css);
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(find(css), "data-pdf"));
-        String url = find(css).getDomAttribute("data-pdf");
-        Object base64 = driver.executeAsyncScript(
+        return downloadedBy(driver, wait, find(css));
+    }
+
+    /** As {@link #downloadedBy(String)}, for any page and link. */
+    static byte[] downloadedBy(WebDriver driver, WebDriverWait wait, WebElement link) {
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript("arguments[0].removeAttribute('data-pdf')", link);
+        link.click();
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(link, "data-pdf"));
+        Object base64 = page.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
                         + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })",
-                url);
+                link.getDomAttribute("data-pdf"));
         return java.util.Base64.getDecoder().decode((String) base64);
     }
 

@@ -2,10 +2,6 @@ package vn.motcua.portal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,23 +148,16 @@ public class PortalJourney {
         return visible("#confirmation").getText();
     }
 
-    /** The receipt slip behind the confirmation's link, fetched without any login (the secret is in the link). */
+    /**
+     * The receipt slip behind the confirmation's link, without any login: the page fetches it with the secret in a
+     * header (never in the link, which must not carry it).
+     */
     public byte[] downloadSlip() {
-        String href = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#slip")))
-                .getAttribute("href");
-        try {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("slip answered " + response.statusCode() + ": " + new String(response.body()));
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#slip")));
+        if (String.valueOf(link.getDomAttribute("href")).contains("secret")) {
+            throw new AssertionError("the slip link carries the secret: " + link.getDomAttribute("href"));
         }
+        return Browser.downloadedBy(driver, wait, link);
     }
 
     /** The tracking page of a dossier; returns its status text once it shows. */
