@@ -13,6 +13,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
+import vn.motcua.api.Problems;
+import vn.motcua.api.TextRules;
 import vn.motcua.api.UserError;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.Dossiers;
@@ -31,6 +33,8 @@ class CounterReception {
         supplement,
         refuse
     }
+
+    private static final TextRules.Label NOTE = new TextRules.Label("Ghi chú", "Note");
 
     record CounterDecision(Decision decision, String note) {}
 
@@ -120,6 +124,10 @@ class CounterReception {
                             ? "List the items to supplement, one per line."
                             : "Give the reason for the refusal.");
         }
+        Problems problems = new Problems();
+        // the note becomes a process variable (engine text, 3-byte utf8) and the dossier's status note (2,000)
+        TextRules.text(NOTE, decision.note(), TextRules.REASON_MAX, problems);
+        problems.refuseIfAny("Kết quả kiểm tra chưa hợp lệ", "The outcome of the check is not valid");
     }
 
     private static String note(CounterDecision decision) {

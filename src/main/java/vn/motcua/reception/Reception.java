@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
+import vn.motcua.api.Problems;
+import vn.motcua.api.TextRules;
 import vn.motcua.api.UserError;
 import vn.motcua.calendar.Deadlines;
 import vn.motcua.catalog.Procedure;
@@ -35,6 +36,16 @@ class Reception {
     // số định danh cá nhân (12 digits) or an organisation's tax code (10 digits, optionally -NNN for a branch)
     private static final Pattern PERSON_ID = Pattern.compile("\\d{12}");
     private static final Pattern ORGANIZATION_ID = Pattern.compile("\\d{10}(-\\d{3})?");
+
+    private static final TextRules.Label PERSON_NAME = new TextRules.Label("Họ và tên", "Full name");
+    private static final TextRules.Label ORGANISATION_NAME = new TextRules.Label("Tên tổ chức", "Organisation name");
+    private static final TextRules.Label ADDRESS = new TextRules.Label("Địa chỉ", "Address");
+    private static final TextRules.Label PHONE = new TextRules.Label("Số điện thoại", "Phone");
+    private static final TextRules.Label EMAIL = new TextRules.Label("Thư điện tử", "E-mail");
+    private static final TextRules.Label SUMMARY =
+            new TextRules.Label("Nội dung yêu cầu giải quyết", "Request summary");
+    private static final TextRules.Label WITHDRAWAL_REASON =
+            new TextRules.Label("Lý do rút hồ sơ", "Reason for the withdrawal");
 
     private final Procedures procedures;
     private final Dossiers dossiers;
@@ -85,6 +96,11 @@ class Reception {
         if (request.procedureCode() == null || request.procedureCode().isBlank()) {
             throw UserError.badRequest("Chưa chọn thủ tục (procedureCode).", "No procedure chosen (procedureCode).");
         }
+        if (request.procedureCode().length() > 40) {
+            throw UserError.badRequest(
+                    "Mã thủ tục (procedureCode) dài quá 40 ký tự: không có thủ tục nào như vậy trong danh mục.",
+                    "The procedure code (procedureCode) is longer than 40 characters: no procedure has it.");
+        }
         Procedure procedure = procedures
                 .find(request.procedureCode())
                 .orElseThrow(() -> UserError.badRequest(
@@ -96,21 +112,19 @@ class Reception {
                     "Procedure " + procedure.code()
                             + " receives dossiers only as a handoff from another agency; it cannot be filed directly.");
         }
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         checkApplicant(request.applicant(), problems);
         if (request.channel() == null || request.channel() == NewDossier.Channel.LIENTHONG) {
             // LIENTHONG dossiers come only with a handoff from another agency, never from a filer
-            problems.add("thiếu kênh nộp hoặc kênh không hợp lệ (channel: ONLINE, COUNTER hoặc POSTAL)");
+            problems.add(
+                    "thiếu kênh nộp hoặc kênh không hợp lệ (channel: ONLINE, COUNTER hoặc POSTAL)",
+                    "the channel is missing or not one of ONLINE, COUNTER, POSTAL");
         }
-        problems.addAll(forms.problems(procedure.startForm(), request.formDataOrEmpty()));
+        TextRules.text(SUMMARY, request.summary(), TextRules.SUMMARY_MAX, problems);
+        forms.check(procedure.startForm(), request.formDataOrEmpty(), problems);
         List<Attachment> attachments = Uploads.read(files, settings, problems);
         checkComponents(procedure, request, files, requireAllComponents, problems);
-        if (!problems.isEmpty()) {
-            throw UserError.badRequest(
-                    "Hồ sơ chưa hợp lệ: " + String.join("; ", problems) + ".",
-                    "The dossier is not valid; nothing was stored. Problems (in Vietnamese): "
-                            + String.join("; ", problems) + ".");
-        }
+        problems.refuseIfAny("Hồ sơ chưa hợp lệ", "The dossier is not valid");
         LocalDateTime receivedAt = LocalDateTime.now(clock);
         LocalDateTime appointment =
                 deadlines.due(receivedAt, procedure.legalTime(), procedure.timeUnit(), procedure.cutOffTime());
@@ -168,17 +182,12 @@ class Reception {
                             + dossier.status().label() + ").",
                     "Dossier " + code + " is not waiting for a supplement.");
         }
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<Attachment> attachments = Uploads.read(files, settings, problems);
         if (attachments.isEmpty() && problems.isEmpty()) {
-            problems.add("chưa đính kèm tệp bổ sung nào");
+            problems.add("chưa đính kèm tệp bổ sung nào", "no file is attached");
         }
-        if (!problems.isEmpty()) {
-            throw UserError.badRequest(
-                    "Hồ sơ bổ sung chưa hợp lệ: " + String.join("; ", problems) + ".",
-                    "The supplement is not valid; nothing was stored. Problems (in Vietnamese): "
-                            + String.join("; ", problems) + ".");
-        }
+        problems.refuseIfAny("Hồ sơ bổ sung chưa hợp lệ", "The supplement is not valid");
         dossiers.addAttachments(code, "SUPPLEMENT", attachments, LocalDateTime.now(clock));
         correlate(
                 ProcessNames.MSG_SUPPLEMENT_RECEIVED, code, "Hồ sơ không còn chờ bổ sung.", "no supplement is awaited");
@@ -190,6 +199,9 @@ class Reception {
         if (reason == null || reason.isBlank()) {
             throw UserError.badRequest("Vui lòng nêu lý do rút hồ sơ.", "Please give a reason for the withdrawal.");
         }
+        Problems problems = new Problems();
+        TextRules.text(WITHDRAWAL_REASON, reason, TextRules.REASON_MAX, problems);
+        problems.refuseIfAny("Yêu cầu rút hồ sơ chưa hợp lệ", "The withdrawal request is not valid");
         if (dossier.status().hasResult() || dossier.status().isFinal()) {
             throw UserError.conflict(
                     "Hồ sơ " + code + " đã có kết quả hoặc đã kết thúc nên không thể rút (NĐ 118/2025 Điều 21).",
@@ -226,26 +238,43 @@ class Reception {
         }
     }
 
-    private static void checkApplicant(Applicant applicant, List<String> problems) {
+    private static void checkApplicant(Applicant applicant, Problems problems) {
         if (applicant == null) {
-            problems.add("thiếu thông tin người nộp (applicant)");
+            problems.add("thiếu thông tin người nộp hồ sơ", "the applicant's details are missing");
             return;
         }
         if (applicant.kind() == null) {
-            problems.add("thiếu loại người nộp (applicant.kind: PERSON hoặc ORGANIZATION)");
+            problems.add(
+                    "chưa chọn \"Người nộp là\" (cá nhân hoặc tổ chức)",
+                    "\"Applicant is\" (a person or an organisation) is not chosen");
         }
+        boolean organisation = applicant.kind() == Applicant.Kind.ORGANIZATION;
+        TextRules.Label name = organisation ? ORGANISATION_NAME : PERSON_NAME;
         if (applicant.name() == null || applicant.name().isBlank()) {
-            problems.add("thiếu họ tên người nộp (applicant.name)");
+            problems.add("thiếu \"" + name.vietnamese() + "\"", "\"" + name.english() + "\" is missing");
+        } else if (organisation) {
+            TextRules.line(name, applicant.name(), TextRules.NAME_MAX, problems);
+        } else {
+            TextRules.personName(name, applicant.name(), problems);
         }
         if (applicant.address() == null || applicant.address().isBlank()) {
-            problems.add("thiếu địa chỉ người nộp (applicant.address)");
+            problems.add("thiếu \"Địa chỉ\" người nộp", "the applicant's \"Address\" is missing");
+        } else {
+            TextRules.text(ADDRESS, applicant.address(), TextRules.ADDRESS_MAX, problems);
         }
-        Pattern id = applicant.kind() == Applicant.Kind.ORGANIZATION ? ORGANIZATION_ID : PERSON_ID;
+        TextRules.phone(PHONE, applicant.phone(), problems);
+        TextRules.email(EMAIL, applicant.email(), problems);
+        Pattern id = organisation ? ORGANIZATION_ID : PERSON_ID;
         if (applicant.idNumber() == null || !id.matcher(applicant.idNumber()).matches()) {
-            problems.add(
-                    applicant.kind() == Applicant.Kind.ORGANIZATION
-                            ? "mã số thuế của tổ chức phải gồm 10 chữ số (applicant.idNumber)"
-                            : "số định danh cá nhân phải gồm 12 chữ số (applicant.idNumber)");
+            if (organisation) {
+                problems.add(
+                        "\"Mã số thuế\" của tổ chức phải gồm 10 chữ số",
+                        "the organisation's \"Tax code\" must have 10 digits");
+            } else {
+                problems.add(
+                        "\"Số định danh cá nhân\" phải gồm 12 chữ số",
+                        "the \"Personal identification number\" must have 12 digits");
+            }
         }
     }
 
@@ -254,18 +283,22 @@ class Reception {
             FilingRequest request,
             Map<String, List<MultipartFile>> files,
             boolean requireAll,
-            List<String> problems) {
+            Problems problems) {
         List<String> known =
                 procedure.components().stream().map(Procedure.Component::code).toList();
         files.keySet().stream()
                 .filter(part -> !known.contains(part))
-                .forEach(part -> problems.add("thành phần hồ sơ \"" + part + "\" không có trong danh mục của thủ tục"));
+                .forEach(part -> problems.add(
+                        "thành phần hồ sơ \"" + part + "\" không có trong danh mục của thủ tục",
+                        "the dossier component \"" + part + "\" is not in the procedure's catalogue entry"));
         for (Procedure.Component component : procedure.components()) {
             boolean attached = files.containsKey(component.code());
             boolean received = request.channel() != NewDossier.Channel.ONLINE
                     && request.receivedComponentsOrEmpty().contains(component.code());
             if (requireAll && component.required() && !attached && !received) {
-                problems.add("thiếu thành phần hồ sơ bắt buộc \"" + component.name() + "\" (" + component.code() + ")");
+                problems.add(
+                        "thiếu thành phần hồ sơ bắt buộc \"" + component.name() + "\" (" + component.code() + ")",
+                        "the required component \"" + component.name() + "\" (" + component.code() + ") is missing");
             }
         }
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import vn.motcua.api.Problems;
+import vn.motcua.api.TextRules;
 
 /** The Camunda Forms in {@code forms/}, read once, so that filing checks the same fields the form shows. */
 @Component
@@ -36,21 +38,38 @@ class StartForms {
         return Optional.ofNullable(fieldsByFormId.get(formId));
     }
 
-    /** Problems with the submitted data, in Vietnamese, one per field; empty when the data fits the form. */
-    List<String> problems(String formId, Map<String, Object> data) {
-        List<String> problems = new ArrayList<>();
-        for (Field field : fields(formId)
-                .orElseThrow(() -> new UncheckedIOException(new IOException(
-                        "The catalogue names the start form " + formId + ", which is not in forms/")))) {
+    /** Adds a problem for each field of the form the submitted data does not fit, and for text no store can hold. */
+    void check(String formId, Map<String, Object> data, Problems problems) {
+        List<Field> fields = fields(formId)
+                .orElseThrow(() -> new UncheckedIOException(
+                        new IOException("The catalogue names the start form " + formId + ", which is not in forms/")));
+        for (Field field : fields) {
             Object value = data.get(field.key());
             boolean blank = value == null || value.toString().isBlank();
             if (field.required() && blank) {
-                problems.add("thiếu trường bắt buộc \"" + field.label() + "\" (" + field.key() + ")");
+                problems.add(
+                        "thiếu trường bắt buộc \"" + field.label() + "\" (" + field.key() + ")",
+                        "the required field \"" + field.label() + "\" (" + field.key() + ") is missing");
             } else if (!blank && "number".equals(field.type()) && !isNumber(value)) {
-                problems.add("trường \"" + field.label() + "\" (" + field.key() + ") phải là số");
+                problems.add(
+                        "trường \"" + field.label() + "\" (" + field.key() + ") phải là số",
+                        "the field \"" + field.label() + "\" (" + field.key() + ") must be a number");
             }
         }
-        return problems;
+        Map<String, String> labels = new HashMap<>();
+        fields.forEach(field -> labels.put(field.key(), field.label()));
+        data.forEach((key, value) -> checkText(labels.getOrDefault(key, key), value, problems));
+    }
+
+    /** Every text in the value, however deep: the plain fields become process variables (4,000 characters). */
+    private static void checkText(String label, Object value, Problems problems) {
+        if (value instanceof String text) {
+            TextRules.text(new TextRules.Label(label, label), text, TextRules.FORM_VALUE_MAX, problems);
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(inner -> checkText(label, inner, problems));
+        } else if (value instanceof List<?> list) {
+            list.forEach(inner -> checkText(label, inner, problems));
+        }
     }
 
     private static boolean isNumber(Object value) {

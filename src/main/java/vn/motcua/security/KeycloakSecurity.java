@@ -78,7 +78,11 @@ class KeycloakSecurity {
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(
-                        server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakSecurity::user)))
+                        server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakSecurity::user))
+                                .authenticationEntryPoint(SecurityProblems.bearer())
+                                .accessDeniedHandler(SecurityProblems.bearerDenied()))
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(SecurityProblems.bearer())
+                        .accessDeniedHandler(SecurityProblems.bearerDenied()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.api.Problems;
+import vn.motcua.api.TextRules;
 import vn.motcua.api.UserError;
 import vn.motcua.calendar.Deadlines;
 
@@ -30,6 +32,8 @@ class Apologies {
         this.events = events;
         this.clock = clock;
     }
+
+    private static final TextRules.Label REASON = new TextRules.Label("Lý do chậm trả kết quả", "Reason for the delay");
 
     record Issued(String code, LocalDateTime originalDueAt, LocalDateTime newDueAt, String reason, LocalDateTime at) {}
 
@@ -67,6 +71,9 @@ class Apologies {
                     "Phiếu xin lỗi phải nêu rõ lý do chậm trả kết quả.",
                     "The apology letter must state the reason for the delay.");
         }
+        Problems problems = new Problems();
+        TextRules.text(REASON, reason, TextRules.REASON_MAX, problems);
+        problems.refuseIfAny("Phiếu xin lỗi chưa hợp lệ", "The apology letter is not valid");
         if (newDueAt == null || !newDueAt.isAfter(clock.dueAt())) {
             throw UserError.badRequest(
                     "Ngày hẹn trả mới phải sau ngày hẹn trả ban đầu " + SHOWN.format(clock.dueAt()) + ".",

@@ -134,7 +134,7 @@ class FilingTests {
         request.put("applicant", applicant);
         Api.Reply reply = api.fileDossier("congdan", Api.multipart(request, Api.houseFiles()));
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.text("message")).contains("số định danh cá nhân phải gồm 12 chữ số");
+        assertThat(reply.text("message")).contains("\"Số định danh cá nhân\" phải gồm 12 chữ số");
     }
 
     @Test
