@@ -1,4 +1,5 @@
-import { $, api, basic, el, param, say, t, when } from './common.js';
+import { auth, authorization } from './auth.js';
+import { $, api, el, param, say, t, when } from './common.js';
 import { attachmentInputs, attachmentProblem, chosenFiles, formData, multipart, readApplicant, startForm } from './applicant.js';
 
 let procedure;
@@ -6,6 +7,8 @@ let form;
 
 export async function counter() {
   const message = $('#message');
+  // Keycloak mode: the officer logs in with "Đăng nhập" (Keycloak's page), not in this form
+  if ((await auth()).mode === 'keycloak') $('#officer-account').remove();
   const select = $('#procedure');
   const all = await api('/api/procedures');
   select.replaceChildren(...all.map((p) => el('option', { value: p.code }, `${p.code} – ${p.name}`)));
@@ -38,7 +41,7 @@ export async function counter() {
     try {
       const receipt = await api('/api/counter/dossiers', {
         method: 'POST',
-        headers: { Authorization: basic($('#user').value.trim(), $('#password').value) },
+        headers: await authorization(await auth()),
         body: multipart(dossier, chosenFiles($('#attachments')), {
           decision: { decision: decision ? decision.value : null, note: $('#note').value.trim() || null }
         })

@@ -1,8 +1,22 @@
-import { $, api, basic, el, param, say, t, when } from './common.js';
+import { $, api, el, param, say, t, when } from './common.js';
+import { auth, authorization, citizen, login } from './auth.js';
 import { attachmentInputs, attachmentProblem, chosenFiles, formData, multipart, readApplicant, startForm } from './applicant.js';
 
 export async function filing() {
   const message = $('#message');
+  const session = await auth();
+  if (session.mode === 'keycloak') {
+    // Keycloak mode: the login happens on Keycloak's page, never in this form
+    $('#citizen-account').remove();
+    const who = citizen(session);
+    if (!who) {
+      $('#filing').hidden = true;
+      $('#login-needed').hidden = false;
+      $('#login-to-file').addEventListener('click', () => login(session));
+    } else {
+      fillFromLogin(who);
+    }
+  }
   let procedure;
   let form;
   try {
@@ -41,7 +55,7 @@ export async function filing() {
     try {
       const receipt = await api('/api/dossiers', {
         method: 'POST',
-        headers: { Authorization: basic($('#user').value.trim(), $('#password').value) },
+        headers: await authorization(session),
         body: multipart(dossier, chosenFiles($('#attachments')))
       });
       confirmation(receipt);
@@ -54,6 +68,24 @@ export async function filing() {
       submit.disabled = false;
     }
   });
+}
+
+/** What the login tells: the name and e-mail; with VNeID also the personal id, and then name and id are fixed. */
+function fillFromLogin(who) {
+  $('#applicant-name').value = who.name || '';
+  if (who.email) $('#applicant-email').value = who.email;
+  if (who.personalId) {
+    $('#applicant-kind').value = 'PERSON';
+    $('#applicant-kind').disabled = true;
+    $('#applicant-id').value = who.personalId;
+    ['#applicant-name', '#applicant-id'].forEach((id) => {
+      $(id).readOnly = true;
+      $(id).classList.add('verified');
+    });
+    $('#applicant-id').after(el('p', { id: 'verified-note', class: 'hint',
+      text: t('Họ tên và số định danh lấy từ tài khoản định danh điện tử VNeID, không sửa được.',
+        'Name and personal identification number come from your VNeID e-ID and cannot be changed.') }));
+  }
 }
 
 function confirmation(receipt) {

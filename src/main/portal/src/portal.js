@@ -3,10 +3,14 @@ import { catalogue, procedure } from './catalogue.js';
 import { filing } from './filing.js';
 import { tracking } from './tracking.js';
 import { counter } from './counter.js';
+import { mine } from './mine.js';
+import { accountArea } from './auth.js';
 
-const pages = { catalogue, procedure, filing, tracking, counter };
+const pages = { catalogue, procedure, filing, tracking, counter, mine };
 
 document.addEventListener('DOMContentLoaded', () => {
   setUpLanguageSwitch();
+  accountArea();
+  document.addEventListener('motcua:lang', accountArea);
   pages[document.body.dataset.page]?.();
 });

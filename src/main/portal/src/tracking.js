@@ -1,3 +1,4 @@
+import { auth, authorization } from './auth.js';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { $, api, el, fileProblem, param, say, t, when } from './common.js';
 
@@ -25,7 +26,10 @@ async function lookUp(code, secret) {
   }
   try {
     const query = secret ? `?secret=${encodeURIComponent(secret)}` : '';
-    const dossier = await api(`/api/tracking/${encodeURIComponent(code)}${query}`);
+    // logged in through Keycloak, the filer also sees their own details without the secret
+    const session = await auth();
+    const headers = session.mode === 'keycloak' ? await authorization(session) : {};
+    const dossier = await api(`/api/tracking/${encodeURIComponent(code)}${query}`, { headers });
     say(message, null);
     show(dossier, secret);
     await diagram(dossier.code);

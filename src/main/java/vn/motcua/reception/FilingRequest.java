@@ -17,6 +17,10 @@ record FilingRequest(
         Map<String, Object> formData,
         List<String> receivedComponents) {
 
+    FilingRequest withApplicant(Applicant verified) {
+        return new FilingRequest(procedureCode, channel, verified, summary, formData, receivedComponents);
+    }
+
     Map<String, Object> formDataOrEmpty() {
         return formData == null ? Map.of() : formData;
     }

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.NewDossier;
+import vn.motcua.security.VerifiedCitizen;
 
 @RestController
 @RequestMapping("/api/dossiers")
@@ -40,7 +43,7 @@ class ReceptionController {
     ResponseEntity<FilingReceipt> file(
             @RequestPart("dossier") FilingRequest request, MultipartHttpServletRequest multipart, Principal user) {
         counter.check(request.channel(), user);
-        FilingReceipt receipt = reception.file(request, filesOf(multipart), user.getName());
+        FilingReceipt receipt = reception.file(verified(request, user), filesOf(multipart), user.getName());
         return ResponseEntity.created(URI.create(receipt.trackingUrl())).body(receipt);
     }
 
@@ -61,6 +64,28 @@ class ReceptionController {
     ResponseEntity<Void> withdraw(@PathVariable String code, @RequestBody WithdrawalRequest request) {
         reception.withdraw(code, request.secret(), request.reason());
         return ResponseEntity.accepted().build();
+    }
+
+    /**
+     * Filed online by a citizen whom VNeID vouches for: the applicant is that person, by the token's name and number;
+     * what the page sent for them is ignored.
+     */
+    private static FilingRequest verified(FilingRequest request, Principal user) {
+        if (request.channel() != NewDossier.Channel.ONLINE) {
+            return request;
+        }
+        return VerifiedCitizen.of(user)
+                .map(citizen -> {
+                    Applicant sent = request.applicant();
+                    return request.withApplicant(new Applicant(
+                            Applicant.Kind.PERSON,
+                            citizen.name(),
+                            citizen.personalId(),
+                            sent == null ? null : sent.address(),
+                            sent == null ? null : sent.phone(),
+                            sent == null ? null : sent.email()));
+                })
+                .orElse(request);
     }
 
     private static Map<String, List<MultipartFile>> filesOf(MultipartHttpServletRequest multipart) {

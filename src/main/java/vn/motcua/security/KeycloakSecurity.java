@@ -56,7 +56,16 @@ class KeycloakSecurity {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                HttpMethod.GET, "/api/procedures", "/api/procedures/**", "/api/tracking/**")
+                                HttpMethod.GET,
+                                "/api/procedures",
+                                "/api/procedures/**",
+                                "/api/tracking/**",
+                                // what the portal's public pages read before anyone logs in
+                                "/api/calendar/deadline",
+                                "/api/forms/*",
+                                "/api/portal/config",
+                                // the slip's own check: the applicant's secret, the filer or an official
+                                "/api/dossiers/*/slips/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
                         .permitAll()
@@ -84,6 +93,9 @@ class KeycloakSecurity {
         keycloakLogout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/info", "/error", "/v3/api-docs/**", "/swagger-ui/**")
+                        .permitAll()
+                        // the public pages: citizens log in there through Keycloak (keycloak-js, client motcua-portal)
+                        .requestMatchers(HttpMethod.GET, "/portal/**", "/favicon.ico")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -39,6 +39,7 @@ class WebSecurity {
                                 "/api/tracking/**",
                                 "/api/calendar/deadline",
                                 "/api/forms/*",
+                                "/api/portal/config",
                                 // the slip's own check: the applicant's secret or an official's login
                                 "/api/dossiers/*/slips/*")
                         .permitAll()

@@ -29,6 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KeycloakServer {
 
     public static final String REALM = "motcua";
+    /** A citizen of realm motcua carrying VNeID's facts (personal_id, full_name), with password "demo". */
+    public static final String VERIFIED_CITIZEN = "congdan.vneid";
+
+    public static final String VERIFIED_ID = "058190009999";
+    public static final String VERIFIED_NAME = "Phạm Thị Dung";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile KeycloakServer running;
 
@@ -103,9 +108,12 @@ public final class KeycloakServer {
             deleteRecursively(home.resolve("data"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.writeString(imports.resolve("motcua-realm.json"), testRealm());
+            // the second realm plays the national e-ID (VNeID), brokered by realm motcua as an OIDC provider
+            Files.copy(Paths.get("keycloak/vneid-emulator-realm.json"), imports.resolve("vneid-realm.json"));
+            installTheme(home);
             int port = freePort();
             Map<String, String> secrets = new HashMap<>();
-            for (String client : new String[] {"motcua-web", "motcua-peer", "motcua-identity"}) {
+            for (String client : new String[] {"motcua-web", "motcua-peer", "motcua-identity", "vneid"}) {
                 secrets.put(client, "test-" + UUID.randomUUID());
             }
             ProcessBuilder builder = new ProcessBuilder(
@@ -120,6 +128,9 @@ public final class KeycloakServer {
             env.put("MOTCUA_WEB_CLIENT_SECRET", secrets.get("motcua-web"));
             env.put("MOTCUA_PEER_CLIENT_SECRET", secrets.get("motcua-peer"));
             env.put("MOTCUA_IDENTITY_CLIENT_SECRET", secrets.get("motcua-identity"));
+            env.put("MOTCUA_VNEID_CLIENT_SECRET", secrets.get("vneid"));
+            env.put("MOTCUA_VNEID_URL", "http://localhost:" + port + "/realms/vneid");
+            env.put("MOTCUA_KEYCLOAK_URL", "http://localhost:" + port);
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
@@ -136,17 +147,57 @@ public final class KeycloakServer {
         ObjectNode realm = (ObjectNode)
                 JSON.readTree(Paths.get("keycloak/motcua-realm.json").toFile());
         for (JsonNode client : realm.withArray("clients")) {
-            if ("motcua-web".equals(client.path("clientId").asText())) {
+            String id = client.path("clientId").asText();
+            if ("motcua-web".equals(id) || "motcua-portal".equals(id)) {
                 ((ObjectNode) client).set("redirectUris", JSON.createArrayNode().add("*"));
+            }
+            if ("motcua-portal".equals(id)) {
+                // "+" takes the origins of the redirect URIs, and "*" names none
+                ((ObjectNode) client).set("webOrigins", JSON.createArrayNode().add("*"));
             }
         }
         LoadRealm.addTo(realm, (ArrayNode) realm.get("groups"), (ArrayNode) realm.get("users"));
+        // a citizen known by the national e-ID (as a VNeID first login leaves one) who also has a password, for API
+        // tests
+        ObjectNode verified = ((ArrayNode) realm.get("users")).addObject();
+        verified.put("username", VERIFIED_CITIZEN);
+        verified.put("enabled", true);
+        verified.put("firstName", "Dung");
+        verified.put("lastName", "Phạm Thị");
+        verified.put("email", VERIFIED_CITIZEN + "@test.motcua.vn");
+        verified.put("emailVerified", true);
+        verified.putObject("attributes")
+                .set("personal_id", JSON.createArrayNode().add(VERIFIED_ID));
+        ((ObjectNode) verified.get("attributes"))
+                .set("full_name", JSON.createArrayNode().add(VERIFIED_NAME));
+        verified.putArray("groups").add("/citizens");
+        ObjectNode password = verified.putArray("credentials").addObject();
+        password.put("type", "password");
+        password.put("value", "demo");
+        password.put("temporary", false);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
+    }
+
+    /** The realm theme of keycloak/themes (Vietnamese login pages), as an operator installs it: a folder in themes/. */
+    private static void installTheme(Path home) throws IOException {
+        Path source = Paths.get("keycloak/themes");
+        Path target = home.resolve("themes");
+        deleteRecursively(target.resolve("motcua"));
+        try (var paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+        }
     }
 
     private void awaitRealm(Path log) {
         // a busy shared machine can need longer (system property keycloak.start-timeout-minutes)
-        Duration timeout = Duration.ofMinutes(Long.getLong("keycloak.start-timeout-minutes", 5));
+        Duration timeout = Duration.ofMinutes(Long.getLong("keycloak.start-timeout-minutes", 10));
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
