@@ -43,6 +43,7 @@ final class Cluster {
 
     private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
     private static Cluster running;
+    private static RuntimeException failed;
 
     final KeycloakServer keycloak;
     final Installation node1;
@@ -83,8 +84,17 @@ final class Cluster {
     }
 
     static synchronized Cluster get() {
+        // a cluster that failed to start is not started again by the next test class (its processes may still run)
+        if (failed != null) {
+            throw failed;
+        }
         if (running == null) {
-            running = new Cluster();
+            try {
+                running = new Cluster();
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
+            }
         }
         return running;
     }
