@@ -83,10 +83,10 @@ class PortalKeycloakTests {
         assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
         String code = filed.text("code");
         String secret = filed.text("secret");
-        Api.Reply slip = anonymous.get("/api/dossiers/" + code + "/slips/giay-tiep-nhan?secret=" + secret);
+        Api.Reply slip = anonymous.getWithSecret("/api/dossiers/" + code + "/slips/giay-tiep-nhan", secret);
         assertThat(slip.status()).isEqualTo(200);
         assertThat(anonymous
-                        .get("/api/dossiers/" + code + "/slips/giay-tiep-nhan?secret=wrong")
+                        .getWithSecret("/api/dossiers/" + code + "/slips/giay-tiep-nhan", "wrong")
                         .status())
                 .isEqualTo(403);
         assertThat(anonymous.get("/api/tracking/" + code).text("statusLabel")).isEqualTo("Mới đăng ký");
