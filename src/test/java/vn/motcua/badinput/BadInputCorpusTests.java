@@ -78,7 +78,9 @@ class BadInputCorpusTests {
         values.put("supplementSecret", supplement.text("secret"));
         List<String> tables = sql.queryForList(
                 "select table_name from information_schema.tables where table_schema = database()"
-                        + " and table_type = 'BASE TABLE' order by table_name",
+                        + " and table_type = 'BASE TABLE'"
+                        // the lookup limit counts every lookup, refused ones included: that is its purpose
+                        + " and table_name <> 'tracking_lookup_count' order by table_name",
                 String.class);
         countAll = String.join(
                 " union all ",
