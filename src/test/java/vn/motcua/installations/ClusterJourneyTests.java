@@ -223,6 +223,8 @@ class ClusterJourneyTests {
         // the session stays on one node: HAProxy's cookie
         wait.until(d -> d.manage().getCookieNamed("MOTCUA_NODE") != null);
         String node = driver.manage().getCookieNamed("MOTCUA_NODE").getValue();
+        // the OAuth2 redirects drop the URL's fragment (#/?task=…): open the task again, now with a session
+        driver.get(cluster.url() + "/camunda/app/tasklist/default/#/?task=" + task);
 
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")))
                 .click();
