@@ -80,7 +80,9 @@ class BadInputCorpusTests {
                 "select table_name from information_schema.tables where table_schema = database()"
                         + " and table_type = 'BASE TABLE'"
                         // the lookup limit counts every lookup, refused ones included: that is its purpose
-                        + " and table_name <> 'tracking_lookup_count' order by table_name",
+                        + " and table_name <> 'tracking_lookup_count'"
+                        // the engine's metrics reporter flushes its counters on its own timer, whatever was asked
+                        + " and table_name <> 'ACT_RU_METER_LOG' order by table_name",
                 String.class);
         countAll = String.join(
                 " union all ",
