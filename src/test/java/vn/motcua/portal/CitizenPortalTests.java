@@ -175,6 +175,15 @@ class CitizenPortalTests {
         // the engine holds the account back for a few seconds after a wrong password (its brute-force delay), then
         // the right one works, for scripts and on the page
         assertThat(afterTheLoginDelay()).isEqualTo(200);
+        HttpResponse<String> basic = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.base() + "/api/dossiers/mine"))
+                                .header("Authorization", Api.basic("congdan"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(basic.statusCode()).isEqualTo(200);
+        // a script's Basic call stays stateless: no session, no CSRF cookie
+        assertThat(basic.headers().allValues("Set-Cookie")).isEmpty();
         browser.type("#password", Api.PASSWORD).click("#login-submit");
         browser.visible("#user-name");
         assertThat(browser.url()).endsWith("/portal/nop-ho-so.html?ma=" + PortalJourney.HOUSE_PERMIT_CODE);
