@@ -293,9 +293,7 @@ class CitizenPortalTests {
     }
 
     private List<String> steps() {
-        return browser.driver().findElements(By.cssSelector("#steps .step-label")).stream()
-                .map(WebElement::getText)
-                .toList();
+        return new PortalJourney(browser.driver(), browser.base()).plainSteps();
     }
 
     private List<String> states() {

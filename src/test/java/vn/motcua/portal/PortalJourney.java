@@ -173,6 +173,13 @@ public class PortalJourney {
         return visible("#current-step").getText();
     }
 
+    /** The plain steps the tracking page leads with (received → handled at … → result → returned), in order. */
+    public java.util.List<String> plainSteps() {
+        return driver.findElements(By.cssSelector("#steps .step-label")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     /** "Hồ sơ của tôi" from the header; returns the list's text once it names the dossier. */
     public String myDossiers(String expectedCode) {
         click("#mine-link");
