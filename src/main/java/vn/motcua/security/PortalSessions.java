@@ -17,10 +17,11 @@ import vn.motcua.api.ProblemResponses;
  * reads (no redirects, no Basic challenge) and the CSRF rule for requests the session cookie could carry.
  *
  * <p>CSRF: the token sits in the cookie {@value #CSRF_COOKIE} (readable by the portal's script, sent back in the
- * header {@value #CSRF_HEADER}); it is asked of every state-changing request that may ride on the session cookie. A
- * request proving itself with an {@code Authorization} header (scripts with {@code curl -u}) needs none, unless a
- * browser says it comes from another site ({@code Sec-Fetch-Site}); supplements and withdrawals (the slip's secret) and
- * signed liên thông messages never use the session, so need none either.
+ * header {@value #CSRF_HEADER}); it is asked of the login itself and of every state-changing request that may ride on
+ * the session cookie (one that comes with a session and without an {@code Authorization} header), and of any change a
+ * browser says comes from another site ({@code Sec-Fetch-Site}). A request without a session has nothing to ride on
+ * (it is then simply not logged in: 401), a script's {@code curl -u} needs no token; supplements and withdrawals (the
+ * slip's secret) and signed liên thông messages never use the session, so need none either.
  */
 final class PortalSessions {
 
@@ -62,7 +63,18 @@ final class PortalSessions {
     static RequestMatcher needsCsrfToken() {
         return request -> !SAFE.contains(request.getMethod())
                 && !secretOrSigned(request)
-                && (request.getHeader(HttpHeaders.AUTHORIZATION) == null || fromAnotherSite(request));
+                && (isLogin(request)
+                        || fromAnotherSite(request)
+                        || (request.getRequestedSessionId() != null
+                                && request.getHeader(HttpHeaders.AUTHORIZATION) == null));
+    }
+
+    private static boolean isLogin(HttpServletRequest request) {
+        return path(request).equals(LOGIN);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /** A fetch from a page is told "log in" without the Basic challenge, which would open the browser's own dialog. */
@@ -78,7 +90,7 @@ final class PortalSessions {
     }
 
     private static boolean secretOrSigned(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return HttpMethod.POST.matches(request.getMethod())
                 && (path.matches("/api/dossiers/[^/]+/(supplements|withdrawal)")
                         || path.equals("/api/interagency/messages"));
