@@ -35,11 +35,28 @@ export class ApiError extends Error {
   }
 }
 
+/** The CSRF token the login session's changes send back (embedded default; the server sets the cookie). */
+const CSRF_COOKIE = 'MOTCUA-XSRF-TOKEN';
+const CSRF_HEADER = 'X-MOTCUA-XSRF-TOKEN';
+
+const cookie = (name) => document.cookie.split('; ').find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1);
+
+/**
+ * Headers every call of the pages sends: marked as the page's own (so a refusal never opens the browser's password
+ * dialog) and, for a change, the session's CSRF token.
+ */
+export function pageHeaders(method = 'GET', headers = {}) {
+  const all = { 'X-Requested-With': 'XMLHttpRequest', ...headers };
+  const token = cookie(CSRF_COOKIE);
+  if (!['GET', 'HEAD'].includes(method.toUpperCase()) && token) all[CSRF_HEADER] = decodeURIComponent(token);
+  return all;
+}
+
 /** Calls our API; a refusal becomes an ApiError carrying the server's message in the page's language. */
 export async function api(path, options = {}) {
   let response;
   try {
-    response = await fetch(path, options);
+    response = await fetch(path, { ...options, headers: pageHeaders(options.method, options.headers) });
   } catch (offline) {
     throw new ApiError(0, t('Không kết nối được máy chủ. Vui lòng thử lại.', 'Cannot reach the server. Please try again.'));
   }
@@ -68,7 +85,7 @@ export function slipLink(link, path, secret) {
     event.preventDefault();
     let response;
     try {
-      response = await fetch(path, { headers: withSecret(secret) });
+      response = await fetch(path, { headers: pageHeaders('GET', withSecret(secret)) });
     } catch (offline) {
       alert(t('Không kết nối được máy chủ. Vui lòng thử lại.', 'Cannot reach the server. Please try again.'));
       return;
@@ -86,9 +103,6 @@ export function slipLink(link, path, secret) {
     save.remove();
   };
 }
-
-export const basic = (user, password) =>
-  'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`)));
 
 export const $ = (selector, root = document) => root.querySelector(selector);
 

@@ -1,4 +1,4 @@
-import { auth, authorization } from './auth.js';
+import { auth, authorization, citizen, login } from './auth.js';
 import { $, api, el, param, say, slipLink, t, when } from './common.js';
 import { attachmentInputs, attachmentProblem, chosenFiles, formData, multipart, readApplicant, startForm } from './applicant.js';
 
@@ -7,8 +7,14 @@ let form;
 
 export async function counter() {
   const message = $('#message');
-  // Keycloak mode: the officer logs in with "Đăng nhập" (Keycloak's page), not in this form
-  if ((await auth()).mode === 'keycloak') $('#officer-account').remove();
+  // the officer logs in with "Đăng nhập" (our login page, or Keycloak's), not in this form
+  const session = await auth();
+  if (!citizen(session)) {
+    $('#reception').hidden = true;
+    $('#login-needed').hidden = false;
+    $('#login-to-receive').addEventListener('click', () => login(session));
+    return;
+  }
   const select = $('#procedure');
   const all = await api('/api/procedures');
   select.replaceChildren(...all.map((p) => el('option', { value: p.code }, `${p.code} – ${p.name}`)));
@@ -41,7 +47,7 @@ export async function counter() {
     try {
       const receipt = await api('/api/counter/dossiers', {
         method: 'POST',
-        headers: await authorization(await auth()),
+        headers: await authorization(session),
         body: multipart(dossier, chosenFiles($('#attachments')), {
           decision: { decision: decision ? decision.value : null, note: $('#note').value.trim() || null }
         })
@@ -50,7 +56,7 @@ export async function counter() {
       done(receipt);
     } catch (error) {
       say(message, error.status === 401
-        ? t('Tên đăng nhập hoặc mật khẩu không đúng. Hồ sơ chưa được lưu.', 'Wrong user name or password. Nothing was stored.')
+        ? t('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại. Hồ sơ chưa được lưu.', 'Your login has expired. Please log in again. Nothing was stored.')
         : error.message);
     }
   });

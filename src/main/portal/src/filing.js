@@ -5,17 +5,14 @@ import { attachmentInputs, attachmentProblem, chosenFiles, formData, multipart, 
 export async function filing() {
   const message = $('#message');
   const session = await auth();
-  if (session.mode === 'keycloak') {
-    // Keycloak mode: the login happens on Keycloak's page, never in this form
-    $('#citizen-account').remove();
-    const who = citizen(session);
-    if (!who) {
-      $('#filing').hidden = true;
-      $('#login-needed').hidden = false;
-      $('#login-to-file').addEventListener('click', () => login(session));
-    } else {
-      fillFromLogin(who);
-    }
+  // the login happens on its own page (ours, or Keycloak's), never in this form
+  const who = citizen(session);
+  if (!who) {
+    $('#filing').hidden = true;
+    $('#login-needed').hidden = false;
+    $('#login-to-file').addEventListener('click', () => login(session));
+  } else {
+    fillFromLogin(who);
   }
   let procedure;
   let form;
@@ -62,7 +59,7 @@ export async function filing() {
       say(message, null);
     } catch (error) {
       say(message, error.status === 401
-        ? t('Tên đăng nhập hoặc mật khẩu không đúng. Hồ sơ chưa được gửi.', 'Wrong user name or password. Nothing was sent.')
+        ? t('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại. Hồ sơ chưa được gửi.', 'Your login has expired. Please log in again. Nothing was sent.')
         : error.message);
     } finally {
       submit.disabled = false;
@@ -70,7 +67,7 @@ export async function filing() {
   });
 }
 
-/** What the login tells: the name and e-mail; with VNeID also the personal id, and then name and id are fixed. */
+/** What the account tells: the name and e-mail; with VNeID also the personal id, and then name and id are fixed. */
 function fillFromLogin(who) {
   $('#applicant-name').value = who.name || '';
   if (who.email) $('#applicant-email').value = who.email;
@@ -91,7 +88,10 @@ function fillFromLogin(who) {
 function confirmation(receipt) {
   $('#filing').hidden = true;
   $('#code').textContent = receipt.code;
-  $('#appointment').textContent = when(receipt.appointmentAt);
+  // online, the dossier is only registered: the appointment comes once the counter has accepted it
+  $('#appointment').textContent = receipt.status === 1
+    ? t('Có sau khi hồ sơ được tiếp nhận', 'Given once the dossier is accepted')
+    : when(receipt.appointmentAt);
   $('#secret').textContent = receipt.secret;
   slipLink($('#slip'), `/api/dossiers/${encodeURIComponent(receipt.code)}/slips/giay-tiep-nhan`, receipt.secret);
   $('#track').href = `tra-cuu.html?ma=${encodeURIComponent(receipt.code)}`;

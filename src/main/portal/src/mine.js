@@ -4,22 +4,16 @@ import { auth, authorization, citizen, login } from './auth.js';
 
 export async function mine() {
   const session = await auth();
-  const message = $('#message');
-  if (session.mode === 'keycloak') {
-    if (!citizen(session)) {
-      $('#login-needed').hidden = false;
-      $('#login-to-see').addEventListener('click', () => login(session));
-      return;
-    }
-    await show(session, message);
+  if (!citizen(session)) {
+    $('#login-needed').hidden = false;
+    $('#login-to-see').addEventListener('click', () => login(session));
     return;
   }
-  $('#mine-login').hidden = false;
-  $('#mine-login').addEventListener('submit', (event) => {
-    event.preventDefault();
-    show(session, message);
-  });
+  await show(session, $('#message'));
 }
+
+/** Registered or refused at reception, a dossier has no appointment yet (it comes with the acceptance). */
+const appointment = (d) => ([1, 3].includes(d.status) ? null : d.appointmentAt);
 
 async function show(session, message) {
   try {
@@ -30,18 +24,18 @@ async function show(session, message) {
       list.replaceChildren(el('p', { text: t('Bạn chưa nộp hồ sơ nào.', 'You have not filed any dossier yet.') }));
       return;
     }
-    const head = el('tr', {}, [t('Mã hồ sơ', 'Code'), t('Thủ tục', 'Procedure'), t('Trạng thái', 'Status'),
-      t('Bước tiếp theo', 'Next step'), t('Hẹn trả kết quả', 'Appointment')].map((h) => el('th', { scope: 'col', text: h })));
-    const rows = dossiers.map((d) => el('tr', { 'data-code': d.code },
-      el('td', {}, el('a', { href: `tra-cuu.html?ma=${encodeURIComponent(d.code)}`, class: 'code', text: d.code })),
-      el('td', { text: d.procedureName }),
-      el('td', { class: 'status', text: d.statusLabel }),
-      el('td', { class: 'next-step', text: d.currentStep || '—' }),
-      el('td', { text: when(d.appointmentAt) })));
-    list.replaceChildren(el('table', { class: 'mine' }, el('thead', {}, head), el('tbody', {}, rows)));
+    const fact = (label, value, css) => el('div', {}, el('dt', {}, label), el('dd', { class: css }, value));
+    list.replaceChildren(el('ul', { class: 'cards mine' }, dossiers.map((d) => el('li', { class: 'card', 'data-code': d.code },
+      el('a', { href: `tra-cuu.html?ma=${encodeURIComponent(d.code)}`, class: 'code', text: d.code }),
+      el('p', { class: 'meta', text: d.procedureName }),
+      el('dl', { class: 'pairs' },
+        fact(t('Trạng thái', 'Status'), d.statusLabel, 'status'),
+        fact(t('Bước tiếp theo', 'Next step'), d.currentStep || '—', 'next-step'),
+        fact(t('Ngày nộp', 'Filed'), when(d.receivedAt)),
+        appointment(d) ? fact(t('Hẹn trả kết quả', 'Appointment'), when(appointment(d)), 'appointment') : '')))));
   } catch (error) {
     say(message, error.status === 401
-      ? t('Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong user name or password.')
+      ? t('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.', 'Your login has expired. Please log in again.')
       : error.message);
   }
 }

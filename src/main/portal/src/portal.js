@@ -5,8 +5,9 @@ import { tracking } from './tracking.js';
 import { counter } from './counter.js';
 import { mine } from './mine.js';
 import { accountArea } from './auth.js';
+import { loginPage } from './login.js';
 
-const pages = { catalogue, procedure, filing, tracking, counter, mine };
+const pages = { catalogue, procedure, filing, tracking, counter, mine, login: loginPage };
 
 document.addEventListener('DOMContentLoaded', () => {
   setUpLanguageSwitch();

@@ -1,8 +1,10 @@
 import { auth, authorization } from './auth.js';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { $, api, el, fileProblem, param, say, t, when, withSecret } from './common.js';
+import { acceptedAt, plainSteps } from './steps.js';
 
 let viewer;
+let shownCode;
 
 export async function tracking() {
   const form = $('#lookup');
@@ -11,6 +13,7 @@ export async function tracking() {
     lookUp($('#code').value.trim(), $('#secret').value.trim());
   });
   $('#supplement').addEventListener('submit', supplement);
+  $('#diagram-toggle').addEventListener('click', toggleDiagram);
   if (param('ma')) {
     $('#code').value = param('ma');
     lookUp(param('ma'), '');
@@ -25,13 +28,13 @@ async function lookUp(code, secret) {
     return;
   }
   try {
-    // logged in through Keycloak, the filer also sees their own details without the secret
-    const session = await auth();
-    const headers = session.mode === 'keycloak' ? await authorization(session) : {};
+    // logged in (session cookie or Keycloak token), the filer also sees their own details without the secret
+    const headers = await authorization(await auth());
     const dossier = await api(`/api/tracking/${encodeURIComponent(code)}`, { headers: withSecret(secret, headers) });
     say(message, null);
     show(dossier, secret);
-    await diagram(dossier.code);
+    shownCode = dossier.code;
+    if (!$('#diagram').hidden) await diagram(dossier.code);
   } catch (error) {
     say(message, error.message);
   }
@@ -40,29 +43,50 @@ async function lookUp(code, secret) {
 function show(d, secret) {
   $('#status').textContent = d.statusLabel;
   $('#current-step').textContent = d.currentStep || d.statusLabel;
+  $('#steps').replaceChildren(...plainSteps(d).map((step) => el('li', { class: `step ${step.state}`, 'data-state': step.state },
+    el('span', { class: 'step-label' }, step.label),
+    step.at ? el('span', { class: 'step-date' }, when(step.at)) : '')));
   const applicant = d.applicantDetails
     ? `${d.applicantDetails.name} · ${d.applicantDetails.idNumber} · ${d.applicantDetails.address}`
     : d.applicant;
   const rows = [
-    [t('Mã hồ sơ', 'Dossier code'), d.code],
-    [t('Thủ tục', 'Procedure'), d.procedureName],
-    [t('Cơ quan giải quyết', 'Agency'), d.agencyName],
-    [t('Người nộp', 'Applicant'), applicant],
-    [t('Ngày nhận', 'Received'), when(d.receivedAt)],
-    [t('Hẹn trả kết quả', 'Appointment'), when(d.appointmentAt)]
+    ['code', t('Mã hồ sơ', 'Dossier code'), d.code],
+    ['procedure', t('Thủ tục', 'Procedure'), d.procedureName],
+    ['agency', t('Cơ quan giải quyết', 'Agency'), d.agencyName],
+    ['applicant', t('Người nộp', 'Applicant'), applicant],
+    ['received', t('Ngày nộp', 'Filed'), when(d.receivedAt)]
   ];
-  if (d.finishedAt) rows.push([t('Kết thúc', 'Finished'), when(d.finishedAt)]);
-  $('#facts').replaceChildren(...rows.map(([k, v]) => el('div', {}, el('dt', {}, k), el('dd', {}, v))));
-  $('#timeline').replaceChildren(...d.timeline.map((e) => el('tr', {},
-    el('td', {}, when(e.at)),
-    el('td', {}, e.text + (e.note ? ` — ${e.note}` : '')),
-    el('td', {}, e.department || ''),
-    el('td', {}, e.dueAt ? when(e.dueAt) : ''),
-    el('td', {}, timeliness(e)))));
+  // the appointment is given with the acceptance: while the dossier is only registered there is none yet
+  if (acceptedAt(d)) rows.push(['appointment', t('Hẹn trả kết quả', 'Appointment'), when(d.appointmentAt)]);
+  if (d.finishedAt) rows.push(['finished', t('Kết thúc', 'Finished'), when(d.finishedAt)]);
+  $('#facts').replaceChildren(...rows.map(([id, k, v]) => el('div', { 'data-fact': id }, el('dt', {}, k), el('dd', {}, v))));
+  $('#timeline').replaceChildren(...d.timeline.map((e) => el('li', { class: 'card event' },
+    el('p', { class: 'event-time' }, when(e.at)),
+    el('p', { class: 'event-text' }, e.text + (e.note ? ` — ${e.note}` : '')),
+    e.department ? el('p', { class: 'meta' }, e.department) : '',
+    e.dueAt ? el('p', { class: 'meta' }, `${t('Hạn xử lý', 'Due')}: ${when(e.dueAt)} · ${timeliness(e)}`) : '')));
   $('#supplement').hidden = !(d.status === 5 && secret);
   $('#supplement').dataset.code = d.code;
   $('#supplement').dataset.secret = secret;
   $('#result').hidden = false;
+}
+
+/** The BPMN diagram only for those who ask for it: drawn when opened (bpmn-js cannot fit a hidden canvas). */
+async function toggleDiagram() {
+  const button = $('#diagram-toggle');
+  const open = $('#diagram').hidden;
+  $('#diagram').hidden = !open;
+  button.setAttribute('aria-expanded', String(open));
+  button.dataset.vi = open ? 'Ẩn sơ đồ quy trình' : 'Xem sơ đồ quy trình';
+  button.dataset.en = open ? 'Hide the process diagram' : 'Show the process diagram';
+  button.textContent = t(button.dataset.vi, button.dataset.en);
+  if (open && shownCode) {
+    try {
+      await diagram(shownCode);
+    } catch (error) {
+      say($('#message'), error.message);
+    }
+  }
 }
 
 // domain.md §4.5: each step is early, on time or late against its due time.

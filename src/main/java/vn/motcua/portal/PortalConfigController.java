@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * How the public pages log a citizen in: on the embedded default with the user name and password typed into the page
- * (HTTP Basic), in Keycloak mode through Keycloak's login page (the public client, authorization code + PKCE).
+ * How the public pages log a citizen in: on the embedded default on the portal's own login page (a session, see
+ * {@code /api/session}), in Keycloak mode through Keycloak's login page (the public client, authorization code + PKCE).
  */
 @RestController
 class PortalConfigController {
@@ -31,7 +31,8 @@ class PortalConfigController {
     }
 
     @GetMapping("/api/portal/config")
-    @Operation(summary = "How the portal logs citizens in: embedded (HTTP Basic) or keycloak (its URL, realm, client)")
+    @Operation(
+            summary = "How the portal logs citizens in: embedded (session login) or keycloak (its URL, realm, client)")
     PortalConfig config() {
         return config;
     }

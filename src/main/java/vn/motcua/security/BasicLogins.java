@@ -88,7 +88,8 @@ public class BasicLogins {
         logins.values().removeIf(entry -> entry.login().user().equals(user));
     }
 
-    private List<String> groupsOf(String user) {
+    /** The user's groups (departments), as the engine's identity service has them now. */
+    List<String> groupsOf(String user) {
         return identity.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId)
                 .toList();

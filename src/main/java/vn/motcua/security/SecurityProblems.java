@@ -5,6 +5,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import vn.motcua.api.ProblemResponses;
 
 /**
@@ -15,10 +16,15 @@ final class SecurityProblems {
 
     private SecurityProblems() {}
 
-    /** HTTP Basic (embedded mode): the challenge, then the problem. */
+    /**
+     * HTTP Basic (embedded mode): the challenge, then the problem. A page's own request gets no challenge, so the
+     * browser opens no password dialog of its own; the page shows its login instead.
+     */
     static AuthenticationEntryPoint basic() {
         return (request, response, refusal) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Mot Cua\", charset=\"UTF-8\"");
+            if (!PortalSessions.fromAPage(request)) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Mot Cua\", charset=\"UTF-8\"");
+            }
             ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED);
         };
     }
@@ -33,7 +39,19 @@ final class SecurityProblems {
     }
 
     static AccessDeniedHandler denied() {
-        return (request, response, refusal) -> ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN);
+        return (request, response, refusal) -> {
+            if (refusal instanceof CsrfException) {
+                ProblemResponses.write(
+                        response,
+                        HttpServletResponse.SC_FORBIDDEN,
+                        "Phiên làm việc đã hết hạn hoặc yêu cầu không đến từ trang của Một Cửa. Vui lòng tải lại"
+                                + " trang và thử lại.",
+                        "The session has expired or the request did not come from a Một Cửa page. Please reload"
+                                + " the page and try again.");
+                return;
+            }
+            ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN);
+        };
     }
 
     static AccessDeniedHandler bearerDenied() {

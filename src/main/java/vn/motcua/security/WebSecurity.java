@@ -17,12 +17,14 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Our API: public catalogue and tracking, supplement and withdrawal guarded by the slip's secret, filing for logged-in
- * users. The Camunda web apps keep their own login; {@code /engine-rest} authenticates with HTTP Basic.
+ * users: scripts with HTTP Basic, the portal's pages with a login session ({@link PortalSessions}: form login, CSRF
+ * token in a cookie). The Camunda web apps keep their own login; {@code /engine-rest} authenticates with HTTP Basic.
  */
 @Configuration
 @Profile("!keycloak")
@@ -39,6 +41,7 @@ class WebSecurity {
                                 "/api/calendar/deadline",
                                 "/api/forms/*",
                                 "/api/portal/config",
+                                "/api/session",
                                 // the slip's own check: the applicant's secret or an official's login
                                 "/api/dossiers/*/slips/*")
                         .permitAll()
@@ -50,10 +53,21 @@ class WebSecurity {
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityProblems.basic()))
+                // the portal's session: a form login that answers the page (204 or 401 with the message), no redirects
+                .formLogin(login -> login.loginPage("/portal/dang-nhap.html")
+                        .loginProcessingUrl(PortalSessions.LOGIN)
+                        .successHandler(PortalSessions.loggedIn())
+                        .failureHandler(PortalSessions.refused())
+                        .permitAll())
+                .logout(logout ->
+                        logout.logoutUrl(PortalSessions.LOGOUT).logoutSuccessHandler(PortalSessions.loggedOut()))
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(SecurityProblems.basic())
                         .accessDeniedHandler(SecurityProblems.denied()))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(PortalSessions.csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(PortalSessions.needsCsrfToken()))
+                // a refused request is not kept in the session for a later redirect (the pages ask again themselves)
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .build();
     }
 

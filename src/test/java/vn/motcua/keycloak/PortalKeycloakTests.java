@@ -122,6 +122,8 @@ class PortalKeycloakTests {
         assertThat(journey.loggedInAs()).isEqualTo("Nguyễn Văn An");
         journey.openFiling();
         assertThat(driver.findElements(org.openqa.selenium.By.id("password"))).isEmpty();
+        assertThat(journey.applicantFields())
+                .isEqualTo(new PortalJourney.ApplicantFields("Nguyễn Văn An", "", true, true));
         journey.screenshot("kc-2-nop-ho-so");
         String code = journey.fileHousePermit();
         assertThat(journey.confirmation()).contains("Hồ sơ đã được gửi thành công");
@@ -134,6 +136,7 @@ class PortalKeycloakTests {
         }
         assertThat(journey.track(code)).isEqualTo("Mới đăng ký");
         assertThat(journey.currentStep()).isEqualTo("Đang kiểm tra hồ sơ tại Bộ phận Một cửa");
+        assertThat(journey.plainSteps()).containsExactly("Chờ tiếp nhận", "Xử lý hồ sơ", "Có kết quả", "Trả kết quả");
         journey.screenshot("kc-4-tra-cuu");
         assertThat(sql.queryForObject("select filed_by from dossier where code = ?", String.class, code))
                 .isEqualTo("congdan");

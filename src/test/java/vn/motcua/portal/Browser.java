@@ -2,10 +2,12 @@ package vn.motcua.portal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -138,9 +140,49 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    WebDriver driver() {
+        return driver;
+    }
+
+    String base() {
+        return base;
+    }
+
+    /** Runs a script in the page and returns what it returns. */
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** The window's inner size in CSS pixels, e.g. 390 × 844 for a phone. */
+    Browser windowSize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        // the window's frame, if any, is not part of the page: grow the window until the page has the size asked for
+        Number innerWidth = (Number) script("return window.innerWidth");
+        Number innerHeight = (Number) script("return window.innerHeight");
+        driver.manage()
+                .window()
+                .setSize(new Dimension(2 * width - innerWidth.intValue(), 2 * height - innerHeight.intValue()));
+        return this;
+    }
+
+    /** A fresh login session on the portal's login page, as a person logs in; back on the catalogue afterwards. */
+    Browser loginAs(String user, String password) {
+        forgetCookies();
+        open("/portal/dang-nhap.html?tiep=" + java.net.URLEncoder.encode("/portal/index.html", StandardCharsets.UTF_8));
+        type("#username", user).type("#password", password).click("#login-submit");
+        visible("#user-name");
+        return this;
+    }
+
+    /** Forgets every cookie of the site (the login session among them), as a new browser would. */
+    Browser forgetCookies() {
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
     void screenshot(String name) {
         try {
-            Path folder = Files.createDirectories(Path.of("target/screenshots"));
+            Path folder = Files.createDirectories(Path.of("target/screenshots/portal"));
             Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,7 +33,7 @@ import vn.motcua.IntegrationTest;
 
 /**
  * The public pages and the counter page in headless Chromium, as citizens and officers use them. Screenshots of every
- * main page go to target/screenshots for a reviewer.
+ * main page go to target/screenshots/portal for a reviewer.
  */
 @IntegrationTest
 class PortalBrowserTests {
@@ -85,6 +85,7 @@ class PortalBrowserTests {
 
     @Test
     void citizenFindsAProcedureFilesOnlineDownloadsTheSlipAndTracksItFromTheQrCode() throws Exception {
+        browser.loginAs("congdan", "demo");
         browser.open("/portal/index.html").type("#q", "xây dựng").click("#search button");
         browser.textOnceItShows("#results", HOUSE_PERMIT);
         browser.screenshot("1-danh-muc-thu-tuc");
@@ -127,9 +128,11 @@ class PortalBrowserTests {
         }
         assertThat(qr).isEqualTo(publicUrl + "/portal/tra-cuu.html?ma=" + code);
 
-        browser.open(qr.substring(publicUrl.length()));
+        // the QR code read by someone else's phone: no login, so nothing personal without the secret
+        browser.forgetCookies().open(qr.substring(publicUrl.length()));
         assertThat(browser.textOnceItShows("#status", "Mới đăng ký")).isNotBlank();
         assertThat(browser.text("#current-step")).isEqualTo("Đang kiểm tra hồ sơ tại Bộ phận Một cửa");
+        browser.click("#diagram-toggle");
         assertThat(browser.attribute("#diagram .djs-element.current-step", "data-element-id"))
                 .isEqualTo("Task_CheckDossier");
         assertThat(browser.text("#facts")).contains("N. V. A.").doesNotContain("058090001234");
@@ -141,9 +144,10 @@ class PortalBrowserTests {
 
     @Test
     void wrongInputsShowClearVietnameseMessagesAndStoreNothing() {
+        browser.loginAs("congdan", "demo");
         int dossiers = dossierCount();
         browser.open("/portal/nop-ho-so.html?ma=1.009994.H43");
-        fillCitizenAndApplicant();
+        fillApplicant();
         attachAll();
         browser.click("#submit");
         assertThat(browser.textOnceItShows("#message", "Vui lòng điền đủ các trường bắt buộc"))
@@ -155,14 +159,14 @@ class PortalBrowserTests {
         assertThat(browser.textOnceItShows("#message", "vượt quá 10 MB")).contains("qua-lon.pdf");
 
         browser.open("/portal/nop-ho-so.html?ma=1.009994.H43");
-        fillCitizenAndApplicant();
+        fillApplicant();
         fillHouseForm();
         attachAll();
         browser.attach("#file-CAMKET", files.resolve("ghi-chu.txt")).click("#submit");
         assertThat(browser.textOnceItShows("#message", "không đúng loại")).contains("PDF, JPEG hoặc PNG");
 
         browser.open("/portal/nop-ho-so.html?ma=1.009994.H43");
-        fillCitizenAndApplicant();
+        fillApplicant();
         fillHouseForm();
         attachAll();
         browser.attach("#file-CAMKET", files.resolve("gia-mao.pdf")).click("#submit");
@@ -201,6 +205,7 @@ class PortalBrowserTests {
 
     @Test
     void counterOfficerAcceptsRequestsASupplementOrRefusesEachWithItsSlip() throws Exception {
+        browser.loginAs("pr.tiepnhan", "demo");
         String accepted = counter("accept", List.of("DON", "QSDD", "BANVE"), null);
         browser.screenshot("10-quay-tiep-nhan");
         // accepted, the dossier goes straight on to the handling department
@@ -240,6 +245,7 @@ class PortalBrowserTests {
         browser.click("#supplement button");
         assertThat(browser.textOnceItShows("#message", "Đã nhận hồ sơ bổ sung")).isNotBlank();
         browser.textOnceItShows("#current-step", "Đang kiểm tra hồ sơ tại Bộ phận Một cửa");
+        browser.click("#diagram-toggle");
         assertThat(browser.attribute("#diagram .djs-element.current-step", "data-element-id"))
                 .isEqualTo("Task_CheckDossier");
         browser.screenshot("15-sau-bo-sung");
@@ -257,21 +263,15 @@ class PortalBrowserTests {
 
     private void counterForm(List<String> paper) {
         browser.open("/portal/quay.html?ma=1.009994.H43");
-        browser.type("#user", "pr.tiepnhan").type("#password", "demo");
         fillApplicant();
         fillHouseForm();
         paper.forEach(component -> browser.click("#paper-" + component));
     }
 
     private void fillOnlineFiling() {
-        fillCitizenAndApplicant();
+        fillApplicant();
         fillHouseForm();
         attachAll();
-    }
-
-    private void fillCitizenAndApplicant() {
-        browser.type("#user", "congdan").type("#password", "demo");
-        fillApplicant();
     }
 
     private void fillApplicant() {

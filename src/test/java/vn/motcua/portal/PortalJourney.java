@@ -15,8 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.motcua.Api;
 
 /**
- * A citizen's way through the portal in Keycloak mode, step by step as a person clicks it: the catalogue, the
- * "Đăng nhập" button and Keycloak's (Vietnamese) login page, the house-permit start form with its attachments, the
+ * A citizen's way through the portal, step by step as a person clicks it: the catalogue, the "Đăng nhập" button and
+ * the (Vietnamese) login page — Keycloak's, or the portal's own on the embedded default — the house-permit start form with its attachments, the
  * confirmation with the slip, the tracking page. Reused by every test that runs the journey (one node, or several
  * behind a load balancer): give it the driver and the base URL the browser uses.
  */
@@ -55,14 +55,15 @@ public class PortalJourney {
     }
 
     /**
-     * "Đăng nhập" in the portal's header, then Keycloak's login page with the user's name and password; back on the
-     * page the header shows who is logged in. Returns the title Keycloak's page showed (in Vietnamese).
+     * "Đăng nhập" in the portal's header, then the login page with the user's name and password — Keycloak's in
+     * Keycloak mode, the portal's own on the embedded default (the same ids for the two fields); back on the page the
+     * header shows who is logged in. Returns the title the login page showed (in Vietnamese).
      */
     public String loginAsCitizen(String user, String password) {
         String title = openKeycloakLogin();
         type("#username", user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("kc-login")).click();
+        driver.findElement(By.cssSelector("#kc-login, #login-submit")).click();
         awaitLoggedIn();
         return title;
     }
@@ -108,18 +109,18 @@ public class PortalJourney {
     }
 
     /**
-     * Fills the applicant (where the page lets the citizen edit it), the house-permit start form and the three
+     * Fills the applicant (where the account left it empty), the house-permit start form and the three
      * attachments, submits, and waits for the confirmation; returns the dossier code.
      */
     public String fileHousePermit() {
         if (!driver.getCurrentUrl().contains("nop-ho-so.html")) {
             openFiling();
         }
-        fillIfEditable("#applicant-name", "Nguyễn Văn An");
-        fillIfEditable("#applicant-id", "058090001234");
+        fillIfEmpty("#applicant-name", "Nguyễn Văn An");
+        fillIfEmpty("#applicant-id", "058090001234");
         type("#applicant-address", "12 Thống Nhất, phường Phan Rang, tỉnh Ninh Thuận");
         type("#applicant-phone", "0912345678");
-        type("#applicant-email", "an.nguyen@example.vn");
+        fillIfEmpty("#applicant-email", "an.nguyen@example.vn");
         formField("Địa điểm xây dựng", "Thửa 125, tờ bản đồ 7, phường Phan Rang");
         formField("Thửa đất số", "Thửa 125, tờ 7");
         formField("Tổng diện tích sàn", "180");
@@ -172,6 +173,13 @@ public class PortalJourney {
         return visible("#current-step").getText();
     }
 
+    /** The plain steps the tracking page leads with (received → handled at … → result → returned), in order. */
+    public java.util.List<String> plainSteps() {
+        return driver.findElements(By.cssSelector("#steps .step-label")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     /** "Hồ sơ của tôi" from the header; returns the list's text once it names the dossier. */
     public String myDossiers(String expectedCode) {
         click("#mine-link");
@@ -214,8 +222,10 @@ public class PortalJourney {
         return field.isEnabled() && field.getDomAttribute("readonly") == null;
     }
 
-    private void fillIfEditable(String css, String text) {
-        if (editable(visible(css))) {
+    /** What the account filled in (name, e-mail, a VNeID number) is kept; only empty, editable fields are typed. */
+    private void fillIfEmpty(String css, String text) {
+        WebElement field = visible(css);
+        if (editable(field) && String.valueOf(field.getDomProperty("value")).isBlank()) {
             type(css, text);
         }
     }
