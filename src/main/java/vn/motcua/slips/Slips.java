@@ -1,10 +1,7 @@
 package vn.motcua.slips;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +14,6 @@ import vn.motcua.api.UserError;
 import vn.motcua.catalog.Agency;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
-import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
@@ -29,16 +25,11 @@ import vn.motcua.dossier.StoredAttachment;
 @Service
 class Slips {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy");
-
     /** The share of the header's width taken by the agency, at the left of the national motto. */
     private static final float HEADER_LEFT = 0.46f;
 
     /** DejaVu is wide: at this size the agency's and the motto's lines stay whole. */
     private static final float HEADER_SIZE = 9;
-
-    /** More items than this are listed in one paragraph, so that a long list still fits the page. */
-    private static final int ITEMS_ON_LINES = 10;
 
     private final Dossiers dossiers;
     private final Procedures procedures;
@@ -87,18 +78,18 @@ class Slips {
         codes(pdf, dossier);
         pdf.line("Mã hồ sơ:", dossier.code());
         pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
-        applicant(pdf, dossier.applicant());
+        SlipParts.applicant(pdf, dossier.applicant());
         pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
         pdf.line("Thủ tục hành chính:", procedure.name() + " (mã " + procedure.code() + ")");
         pdf.label("Thành phần hồ sơ đã nộp:");
-        numbered(pdf, documents(dossier, procedure));
+        SlipParts.numbered(pdf, documents(dossier, procedure));
         pdf.line("Số lượng hồ sơ:", "01 (bộ)");
-        pdf.line("Thời gian giải quyết hồ sơ theo quy định:", legalTime(procedure));
-        pdf.line("Thời gian nhận hồ sơ:", TIME.format(dossier.receivedAt()));
-        pdf.line("Thời gian trả kết quả giải quyết hồ sơ (hẹn trả):", TIME.format(dossier.dueAt()));
-        pdf.line("Nơi nhận kết quả:", resultPlace(dossier.channel()));
-        pdf.line("Phí, lệ phí và hình thức thu:", feeLine(procedure, dossier.channel()));
-        pdf.line("Vào Sổ theo dõi hồ sơ:", register(dossier));
+        pdf.line("Thời gian giải quyết hồ sơ theo quy định:", SlipParts.legalTime(procedure));
+        pdf.line("Thời gian nhận hồ sơ:", SlipParts.TIME.format(dossier.receivedAt()));
+        pdf.line("Thời gian trả kết quả giải quyết hồ sơ (hẹn trả):", SlipParts.TIME.format(dossier.dueAt()));
+        pdf.line("Nơi nhận kết quả:", SlipParts.resultPlace(dossier.channel()));
+        pdf.line("Phí, lệ phí và hình thức thu:", SlipParts.feeLine(procedure, dossier.channel()));
+        pdf.line("Vào Sổ theo dõi hồ sơ:", SlipParts.register(dossier));
         if (secret.isPresent()) {
             pdf.label("Mã bí mật để tra cứu thông tin cá nhân, bổ sung hoặc rút hồ sơ (giữ kín, không cần gõ dấu"
                     + " gạch):");
@@ -109,7 +100,8 @@ class Slips {
         pdf.text("Kết quả có thể được trả sớm hơn ngày hẹn. Tra cứu tình trạng hồ sơ tại địa chỉ sau hoặc quét mã QR"
                 + " trên giấy này:");
         pdf.link(trackingPage(publicUrl, dossier.code()));
-        signatures(pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
+        SlipParts.signatures(
+                pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
     }
 
     private void supplement(
@@ -122,11 +114,11 @@ class Slips {
         codes(pdf, dossier);
         pdf.line("Mã hồ sơ:", dossier.code());
         pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
-        applicant(pdf, dossier.applicant());
+        SlipParts.applicant(pdf, dossier.applicant());
         pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
-        pdf.line("Thời gian nhận hồ sơ:", TIME.format(dossier.receivedAt()));
+        pdf.line("Thời gian nhận hồ sơ:", SlipParts.TIME.format(dossier.receivedAt()));
         pdf.text("Sau khi xem xét, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:");
-        numbered(pdf, items(decision.note()));
+        SlipParts.numbered(pdf, SlipParts.items(decision.note()));
         pdf.line("Lý do:", "hồ sơ chưa đầy đủ hoặc chưa đúng quy định của thủ tục " + procedure.name() + ".");
         pdf.line(
                 "Bổ sung trực tuyến:",
@@ -148,33 +140,20 @@ class Slips {
         } else if (!guide.isEmpty()) {
             pdf.line("Người hướng dẫn:", guide);
         }
-        signatures(pdf, "", "", "NGƯỜI HƯỚNG DẪN", guide);
+        SlipParts.signatures(pdf, "", "", "NGƯỜI HƯỚNG DẪN", guide);
     }
 
     private void refusal(SlipPdf pdf, Dossier dossier, Procedure procedure, Step decision) {
         codes(pdf, dossier);
         pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
-        applicant(pdf, dossier.applicant());
+        SlipParts.applicant(pdf, dossier.applicant());
         pdf.line("Mã hồ sơ:", dossier.code());
         pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
         pdf.text("Cơ quan, đơn vị không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:");
-        numbered(pdf, items(decision.note()));
+        SlipParts.numbered(pdf, SlipParts.items(decision.note()));
         pdf.text("Xin thông báo để Ông/Bà được biết và thực hiện.");
-        signatures(pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
-    }
-
-    private static void numbered(SlipPdf pdf, List<String> items) {
-        if (items.size() > ITEMS_ON_LINES) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < items.size(); i++) {
-                all.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(items.get(i));
-            }
-            pdf.indented(all.toString());
-            return;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            pdf.indented((i + 1) + ". " + items.get(i));
-        }
+        SlipParts.signatures(
+                pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
     }
 
     private Optional<String> configuredPhone() {
@@ -214,32 +193,6 @@ class Slips {
         pdf.gap(40);
     }
 
-    private static void applicant(SlipPdf pdf, Applicant applicant) {
-        boolean organisation = applicant.kind() == Applicant.Kind.ORGANIZATION;
-        pdf.line(organisation ? "Tên tổ chức:" : "Họ và tên người nộp:", applicant.name());
-        pdf.line(organisation ? "Số định danh tổ chức (mã số thuế):" : "Số định danh cá nhân:", applicant.idNumber());
-        pdf.line("Địa chỉ:", applicant.address());
-        // the applicant may have given no phone or e-mail: no line rather than an empty one
-        if (applicant.phone() != null && !applicant.phone().isBlank()) {
-            pdf.line("Số điện thoại:", applicant.phone());
-        }
-        if (applicant.email() != null && !applicant.email().isBlank()) {
-            pdf.line("Thư điện tử:", applicant.email());
-        }
-    }
-
-    private void signatures(SlipPdf pdf, String leftRole, String leftName, String rightRole, String rightName) {
-        pdf.gap(8)
-                .columns(List.of(leftRole), List.of(rightRole), true, 11)
-                .columns(
-                        List.of(leftRole.isEmpty() ? "" : "(Ký và ghi rõ họ tên)"),
-                        List.of("(Ký và ghi rõ họ tên; chữ ký số nếu là biểu mẫu điện tử)"),
-                        false,
-                        9)
-                .gap(36)
-                .columns(List.of(leftName), List.of(rightName), true, 11);
-    }
-
     private List<String> documents(Dossier dossier, Procedure procedure) {
         List<StoredAttachment> files = dossiers.attachments(dossier.code());
         List<String> documents = new ArrayList<>();
@@ -277,17 +230,6 @@ class Slips {
         };
     }
 
-    // Officials list items one per line or separated by semicolons.
-    private static List<String> items(String note) {
-        if (note == null || note.isBlank()) {
-            return List.of("(không ghi)");
-        }
-        return Arrays.stream(note.split("[;\\n]+"))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList();
-    }
-
     private String receivingUnit(Procedure procedure) {
         Group group = identity.createGroupQuery()
                 .groupId(procedure.departmentFor("reception"))
@@ -314,34 +256,5 @@ class Slips {
             return userId == null ? "" : userId;
         }
         return user.getLastName() + " " + user.getFirstName();
-    }
-
-    private static String legalTime(Procedure procedure) {
-        return switch (procedure.timeUnit()) {
-            case WORKING_HOURS -> procedure.legalTime() + " giờ làm việc";
-            case WORKING_DAYS -> procedure.legalTime() + " ngày làm việc";
-            case CALENDAR_DAYS -> procedure.legalTime() + " ngày";
-        };
-    }
-
-    private static String resultPlace(NewDossier.Channel channel) {
-        return switch (channel) {
-            case ONLINE -> "trực tuyến trên Cổng dịch vụ công hoặc tại Bộ phận tiếp nhận và trả kết quả";
-            case COUNTER -> "tại Bộ phận tiếp nhận và trả kết quả";
-            case POSTAL -> "qua dịch vụ bưu chính công ích";
-            // a liên thông dossier: the result goes back the way the dossier came, to the agency that received it
-            case LIENTHONG -> "tại cơ quan tiếp nhận hồ sơ liên thông";
-        };
-    }
-
-    private static String feeLine(Procedure procedure, NewDossier.Channel channel) {
-        String fee = procedure.fee() == null || procedure.fee().isBlank() ? "không thu" : procedure.fee();
-        return fee
-                + (channel == NewDossier.Channel.ONLINE ? "; nộp trực tuyến" : "; nộp trực tiếp tại Bộ phận Một cửa");
-    }
-
-    private static String register(Dossier dossier) {
-        LocalDateTime at = dossier.receivedAt();
-        return "Quyển số " + at.getYear() + "/" + dossier.procedureCode() + ", Số thứ tự " + dossier.sequenceNo();
     }
 }

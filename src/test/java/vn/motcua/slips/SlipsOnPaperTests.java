@@ -6,9 +6,6 @@ import com.google.zxing.BarcodeFormat;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -309,15 +306,7 @@ class SlipsOnPaperTests {
 
     private HttpResponse<byte[]> send(String code, String kind, String secret, String user)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/dossiers/" + code + "/slips/" + kind));
-        if (secret != null) {
-            request.header("X-Motcua-Secret", secret);
-        }
-        if (user != null) {
-            request.header("Authorization", Api.basic(user));
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return SlipsTests.slip(port, code, kind, secret, user);
     }
 
     private static String sha256(String text) throws Exception {

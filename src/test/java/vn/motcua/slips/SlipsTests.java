@@ -17,9 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -187,15 +185,19 @@ class SlipsTests {
 
     private HttpResponse<byte[]> download(String code, String kind, String secret, String user)
             throws IOException, InterruptedException {
+        return slip(port, code, kind, secret, user);
+    }
+
+    /** GET a slip as it comes, with the secret in its header and a login, either or both or none. */
+    static HttpResponse<byte[]> slip(int port, String code, String kind, String secret, String user)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/dossiers/" + code + "/slips/" + kind));
         if (secret != null) {
             request.header("X-Motcua-Secret", secret);
         }
         if (user != null) {
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", Api.basic(user));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
