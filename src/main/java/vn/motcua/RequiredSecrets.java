@@ -27,11 +27,23 @@ class RequiredSecrets implements EnvironmentPostProcessor, Ordered {
                     "MOTCUA_WEB_CLIENT_SECRET",
                     "keycloak"),
             new Secret("motcua.keycloak.identity.client-secret", "MOTCUA_IDENTITY_CLIENT_SECRET", "keycloak"),
-            new Secret("motcua.interagency.peer-token.client-secret", "MOTCUA_PEER_CLIENT_SECRET", "keycloak"));
+            new Secret("motcua.interagency.peer-token.client-secret", "MOTCUA_PEER_CLIENT_SECRET", "keycloak"),
+            // not a secret, but as required: every slip's QR code and link, and the filing's tracking link, start with
+            // it
+            new Secret("motcua.public-url", "MOTCUA_PUBLIC_URL", null));
 
     /** Values committed in this repository (demo, tests, old defaults) or guessed first: never a production secret. */
-    static final Set<String> KNOWN_DEFAULTS =
-            Set.of("motcua", "demo", "sa", "it-handoff-key", "secret", "password", "changeme", "change-me", "admin");
+    static final Set<String> KNOWN_DEFAULTS = Set.of(
+            "motcua",
+            "demo",
+            "sa",
+            "it-handoff-key",
+            "secret",
+            "password",
+            "changeme",
+            "change-me",
+            "admin",
+            "http://localhost:8080");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

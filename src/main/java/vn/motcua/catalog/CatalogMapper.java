@@ -93,6 +93,22 @@ interface CatalogMapper {
     List<Procedure.Component> components(String code);
 
     @Select("""
+            select code, name, unit, symbol, phone
+              from agency
+             where code = #{code}
+            """)
+    Optional<Agency> agency(String code);
+
+    @Select("""
+            select code, name, unit, symbol, phone
+              from agency
+             where unit = #{unit}
+             order by code
+             limit 1
+            """)
+    Optional<Agency> agencyOfUnit(String unit);
+
+    @Select("""
             select budget
               from catalog_step_budget
              where procedure_code = #{procedure} and task_key = #{taskKey}

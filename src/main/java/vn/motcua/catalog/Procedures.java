@@ -51,7 +51,15 @@ public class Procedures {
     }
 
     public Optional<Procedure> find(String code) {
-        return catalog.findByCode(code).map(p -> p.with(catalog.components(code)));
+        return catalog.findByCode(code).map(p -> p.with(components(code)));
+    }
+
+    /**
+     * The agency whose one-stop shop receives the procedure's dossiers: the one whose departments are its reception
+     * unit (the provincial centre for a department's procedure), else the procedure's own agency.
+     */
+    public Optional<Agency> receivingAgency(Procedure procedure) {
+        return catalog.agencyOfUnit(procedure.receptionUnit()).or(() -> catalog.agency(procedure.agencyCode()));
     }
 
     /** The procedure's code, name and agency, without reading its components. */
@@ -61,13 +69,24 @@ public class Procedures {
 
     public List<Procedure> search(String text, String agencyCode) {
         return catalog.search(blankToNull(text), blankToNull(agencyCode)).stream()
-                .map(p -> p.with(catalog.components(p.code())))
+                .map(p -> p.with(components(p.code())))
                 .toList();
     }
 
     /** The procedure's own budget for a step of its model, when it overrides the model's default. */
     public Optional<String> stepBudget(String procedureCode, String taskKey) {
         return catalog.stepBudget(procedureCode, taskKey);
+    }
+
+    // the pages and slips add "(nếu có)" to an optional component themselves: a name that carries it would read twice
+    private List<Procedure.Component> components(String procedureCode) {
+        return catalog.components(procedureCode).stream()
+                .map(c -> c.required() ? c : new Procedure.Component(c.code(), withoutIfAny(c.name()), false))
+                .toList();
+    }
+
+    static String withoutIfAny(String name) {
+        return name.replaceFirst("\\s*\\(nếu có\\)\\s*$", "");
     }
 
     private static String blankToNull(String value) {

@@ -3,10 +3,8 @@ package vn.motcua.dossier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class Dossiers {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final DossierMapper dossiers;
     private final DossierCodes codes;
     private final ApplicationEventPublisher events;
@@ -39,7 +35,7 @@ public class Dossiers {
     public Registered register(NewDossier dossier) {
         DossierCodes.Code code =
                 codes.next(dossier.agencyCode(), dossier.receivedAt().toLocalDate());
-        String secret = newSecret();
+        String secret = ApplicantSecret.generate();
         dossiers.insert(code.value(), code.sequence(), dossier, sha256(secret.getBytes(StandardCharsets.UTF_8)));
         dossiers.insertStatusChange(
                 code.value(), DossierStatus.SUBMITTED.code(), dossier.receivedAt(), dossier.filedBy(), null, null);
@@ -52,7 +48,7 @@ public class Dossiers {
                 dossier.receivedAt(),
                 dossier.dueAt(),
                 dossier.filedBy()));
-        return new Registered(code.value(), secret);
+        return new Registered(code.value(), ApplicantSecret.printed(secret));
     }
 
     /**
@@ -60,7 +56,7 @@ public class Dossiers {
      * installation's steps, timeline and tracking work for it. Nobody here gets its secret.
      */
     public void registerReceived(String code, NewDossier dossier) {
-        dossiers.insert(code, 0, dossier, sha256(newSecret().getBytes(StandardCharsets.UTF_8)));
+        dossiers.insert(code, 0, dossier, sha256(ApplicantSecret.generate().getBytes(StandardCharsets.UTF_8)));
         dossiers.insertStatusChange(
                 code, DossierStatus.SUBMITTED.code(), dossier.receivedAt(), dossier.filedBy(), null, null);
         addAttachments(code, "FILING", dossier.attachments(), dossier.receivedAt());
@@ -87,12 +83,28 @@ public class Dossiers {
     /** Whether the secret printed on the receipt slip belongs to this dossier. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean secretMatches(String code, String secret) {
-        return secret != null
-                && dossiers.secretHash(code)
-                        .map(hash -> MessageDigest.isEqual(
-                                hash.getBytes(StandardCharsets.US_ASCII),
-                                sha256(secret.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII)))
-                        .orElse(false);
+        return verifiedSecret(code, secret).isPresent();
+    }
+
+    /**
+     * The secret as it is printed, when what was typed is this dossier's: typed with or without dashes or spaces, in
+     * either case (a secret issued before the grouped alphabet only as it was issued).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<String> verifiedSecret(String code, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<String> stored = dossiers.secretHash(code);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] hash = stored.get().getBytes(StandardCharsets.US_ASCII);
+        return ApplicantSecret.candidates(typed).stream()
+                .filter(form -> MessageDigest.isEqual(
+                        hash, sha256(form.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII)))
+                .findFirst()
+                .map(form -> form.equals(ApplicantSecret.canonical(typed)) ? ApplicantSecret.printed(form) : form);
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
@@ -201,12 +213,6 @@ public class Dossiers {
     /** The appointment (due time) given to the applicant, set again when the dossier is accepted. */
     public void appointmentSet(String code, LocalDateTime dueAt) {
         dossiers.updateDue(code, dueAt);
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[9];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String sha256(byte[] content) {

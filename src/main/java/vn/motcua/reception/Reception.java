@@ -37,7 +37,8 @@ class Reception {
     private static final Pattern PERSON_ID = Pattern.compile("\\d{12}");
     private static final Pattern ORGANIZATION_ID = Pattern.compile("\\d{10}(-\\d{3})?");
 
-    private static final TextRules.Label PERSON_NAME = new TextRules.Label("Họ và tên", "Full name");
+    private static final TextRules.Label PERSON_NAME =
+            new TextRules.Label("Họ và tên người nộp", "Applicant's full name");
     private static final TextRules.Label ORGANISATION_NAME = new TextRules.Label("Tên tổ chức", "Organisation name");
     private static final TextRules.Label ADDRESS = new TextRules.Label("Địa chỉ", "Address");
     private static final TextRules.Label PHONE = new TextRules.Label("Số điện thoại", "Phone");
@@ -297,8 +298,8 @@ class Reception {
                     && request.receivedComponentsOrEmpty().contains(component.code());
             if (requireAll && component.required() && !attached && !received) {
                 problems.add(
-                        "thiếu thành phần hồ sơ bắt buộc \"" + component.name() + "\" (" + component.code() + ")",
-                        "the required component \"" + component.name() + "\" (" + component.code() + ") is missing");
+                        "thiếu thành phần hồ sơ bắt buộc \"" + component.name() + "\"",
+                        "the required component \"" + component.name() + "\" is missing");
             }
         }
     }

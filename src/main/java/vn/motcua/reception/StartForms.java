@@ -48,12 +48,12 @@ class StartForms {
             boolean blank = value == null || value.toString().isBlank();
             if (field.required() && blank) {
                 problems.add(
-                        "thiếu trường bắt buộc \"" + field.label() + "\" (" + field.key() + ")",
-                        "the required field \"" + field.label() + "\" (" + field.key() + ") is missing");
+                        "thiếu trường bắt buộc \"" + field.label() + "\"",
+                        "the required field \"" + field.label() + "\" is missing");
             } else if (!blank && "number".equals(field.type()) && !isNumber(value)) {
                 problems.add(
-                        "trường \"" + field.label() + "\" (" + field.key() + ") phải là số",
-                        "the field \"" + field.label() + "\" (" + field.key() + ") must be a number");
+                        "trường \"" + field.label() + "\" phải là số",
+                        "the field \"" + field.label() + "\" must be a number");
             }
         }
         Map<String, String> labels = new HashMap<>();

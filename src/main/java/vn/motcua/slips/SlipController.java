@@ -58,7 +58,8 @@ class SlipController {
         Dossier dossier = dossiers.find(code)
                 .orElseThrow(() -> UserError.notFound(
                         "Không tìm thấy hồ sơ mã " + code + ".", "No dossier has the code " + code + "."));
-        boolean secretMatches = dossiers.secretMatches(code, secret);
+        Optional<String> verified = dossiers.verifiedSecret(code, secret);
+        boolean secretMatches = verified.isPresent();
         if (!secretMatches && !filedBy(user, dossier)) {
             if (user == null || secret != null) {
                 throw new UserError(
@@ -80,7 +81,7 @@ class SlipController {
                     "Hồ sơ " + code + " không có " + slipKind.title().toLowerCase() + ".",
                     "Dossier " + code + " has no slip of that kind.");
         }
-        byte[] pdf = slips.write(dossier, slipKind, secretMatches ? Optional.of(secret) : Optional.empty());
+        byte[] pdf = slips.write(dossier, slipKind, verified);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(

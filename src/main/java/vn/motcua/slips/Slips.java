@@ -1,10 +1,7 @@
 package vn.motcua.slips;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +11,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.motcua.api.UserError;
+import vn.motcua.catalog.Agency;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
-import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
@@ -28,7 +25,11 @@ import vn.motcua.dossier.StoredAttachment;
 @Service
 class Slips {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy");
+    /** The share of the header's width taken by the agency, at the left of the national motto. */
+    private static final float HEADER_LEFT = 0.46f;
+
+    /** DejaVu is wide: at this size the agency's and the motto's lines stay whole. */
+    private static final float HEADER_SIZE = 9;
 
     private final Dossiers dossiers;
     private final Procedures procedures;
@@ -46,7 +47,8 @@ class Slips {
         this.procedures = procedures;
         this.identity = identity;
         this.settings = settings;
-        this.publicUrl = publicUrl;
+        // one way to write the address, whether configured with a trailing slash or not
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     /** The public tracking page of a dossier: what the QR code of every slip opens. */
@@ -54,138 +56,141 @@ class Slips {
         return publicUrl + "/portal/tra-cuu.html?ma=" + code;
     }
 
-    /** The slip as PDF; the secret is printed only when the caller gave the right one (it is stored hashed). */
+    /**
+     * The slip as PDF, on one A4 page. The secret is printed only when the caller gave the right one (it is stored
+     * hashed): the applicant, or the counter officer printing the slip for the applicant who is standing there.
+     */
     byte[] write(Dossier dossier, SlipKind kind, Optional<String> verifiedSecret) {
         Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
-        return switch (kind) {
-            case RECEIPT -> receipt(dossier, procedure, verifiedSecret);
-            case SUPPLEMENT -> supplement(dossier, procedure, decision(dossier, "supplement"));
-            case REFUSAL -> refusal(dossier, procedure, decision(dossier, "refuse"));
-        };
+        Optional<Agency> agency = procedures.receivingAgency(procedure);
+        return SlipPdf.onePage(kind.title() + " " + dossier.code(), pdf -> {
+            header(pdf, dossier, procedure, agency, kind);
+            switch (kind) {
+                case RECEIPT -> receipt(pdf, dossier, procedure, verifiedSecret);
+                case SUPPLEMENT ->
+                    supplement(pdf, dossier, procedure, agency, decision(dossier, "supplement"), verifiedSecret);
+                case REFUSAL -> refusal(pdf, dossier, procedure, decision(dossier, "refuse"));
+            }
+        });
     }
 
-    private byte[] receipt(Dossier dossier, Procedure procedure, Optional<String> secret) {
-        try (SlipPdf pdf = header(dossier, procedure, SlipKind.RECEIPT)) {
-            codes(pdf, dossier);
-            pdf.line("Mã hồ sơ:", dossier.code());
-            pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
-            applicant(pdf, dossier.applicant());
-            pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
-            pdf.line("Thủ tục hành chính:", procedure.name() + " (mã " + procedure.code() + ")");
-            pdf.label("Thành phần hồ sơ đã nộp:");
-            List<String> documents = documents(dossier, procedure);
-            for (int i = 0; i < documents.size(); i++) {
-                pdf.indented((i + 1) + ". " + documents.get(i));
-            }
-            pdf.line("Số lượng hồ sơ:", "01 (bộ)");
-            pdf.line("Thời gian giải quyết hồ sơ theo quy định:", legalTime(procedure));
-            pdf.line("Thời gian nhận hồ sơ:", TIME.format(dossier.receivedAt()));
-            pdf.line("Thời gian trả kết quả giải quyết hồ sơ (hẹn trả):", TIME.format(dossier.dueAt()));
-            pdf.line("Nơi nhận kết quả:", resultPlace(dossier.channel()));
-            pdf.line("Phí, lệ phí và hình thức thu:", feeLine(procedure, dossier.channel()));
-            pdf.line("Vào Sổ theo dõi hồ sơ:", register(dossier));
-            pdf.line(
-                    "Mã bí mật để tra cứu thông tin cá nhân, bổ sung hoặc rút hồ sơ:",
-                    secret.orElse("(chỉ in trên giấy do người nộp tải về bằng mã bí mật)"));
-            pdf.text("Kết quả có thể được trả sớm hơn ngày hẹn. Tra cứu tình trạng hồ sơ tại "
-                    + trackingPage(publicUrl, dossier.code()) + " hoặc quét mã QR trên giấy này.");
-            signatures(pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
-            return pdf.bytes();
+    private void receipt(SlipPdf pdf, Dossier dossier, Procedure procedure, Optional<String> secret) {
+        codes(pdf, dossier);
+        pdf.line("Mã hồ sơ:", dossier.code());
+        pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
+        SlipParts.applicant(pdf, dossier.applicant());
+        pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
+        pdf.line("Thủ tục hành chính:", procedure.name() + " (mã " + procedure.code() + ")");
+        pdf.label("Thành phần hồ sơ đã nộp:");
+        SlipParts.numbered(pdf, documents(dossier, procedure));
+        pdf.line("Số lượng hồ sơ:", "01 (bộ)");
+        pdf.line("Thời gian giải quyết hồ sơ theo quy định:", SlipParts.legalTime(procedure));
+        pdf.line("Thời gian nhận hồ sơ:", SlipParts.TIME.format(dossier.receivedAt()));
+        pdf.line("Thời gian trả kết quả giải quyết hồ sơ (hẹn trả):", SlipParts.TIME.format(dossier.dueAt()));
+        pdf.line("Nơi nhận kết quả:", SlipParts.resultPlace(dossier.channel()));
+        pdf.line("Phí, lệ phí và hình thức thu:", SlipParts.feeLine(procedure, dossier.channel()));
+        pdf.line("Vào Sổ theo dõi hồ sơ:", SlipParts.register(dossier));
+        if (secret.isPresent()) {
+            pdf.label("Mã bí mật để tra cứu thông tin cá nhân, bổ sung hoặc rút hồ sơ (giữ kín, không cần gõ dấu"
+                    + " gạch):");
+            pdf.code(secret.get());
+        } else {
+            pdf.line("Mã bí mật để tra cứu thông tin cá nhân, bổ sung hoặc rút hồ sơ:", SecretOnSlip.NOT_ON_THIS_COPY);
         }
+        pdf.text("Kết quả có thể được trả sớm hơn ngày hẹn. Tra cứu tình trạng hồ sơ tại địa chỉ sau hoặc quét mã QR"
+                + " trên giấy này:");
+        pdf.link(trackingPage(publicUrl, dossier.code()));
+        SlipParts.signatures(
+                pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
     }
 
-    private byte[] supplement(Dossier dossier, Procedure procedure, Step decision) {
-        try (SlipPdf pdf = header(dossier, procedure, SlipKind.SUPPLEMENT)) {
-            codes(pdf, dossier);
-            pdf.line("Mã hồ sơ:", dossier.code());
-            pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
-            applicant(pdf, dossier.applicant());
-            pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
-            pdf.line("Thời gian nhận hồ sơ:", TIME.format(dossier.receivedAt()));
-            pdf.text("Sau khi xem xét, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:");
-            List<String> items = items(decision.note());
-            for (int i = 0; i < items.size(); i++) {
-                pdf.indented((i + 1) + ". " + items.get(i));
-            }
-            pdf.line("Lý do:", "hồ sơ chưa đầy đủ hoặc chưa đúng quy định của thủ tục " + procedure.name() + ".");
-            pdf.text("Ông/Bà bổ sung trực tuyến tại " + trackingPage(publicUrl, dossier.code())
-                    + " (bằng mã bí mật trên giấy tiếp nhận) hoặc tại Bộ phận Một cửa.");
+    private void supplement(
+            SlipPdf pdf,
+            Dossier dossier,
+            Procedure procedure,
+            Optional<Agency> agency,
+            Step decision,
+            Optional<String> secret) {
+        codes(pdf, dossier);
+        pdf.line("Mã hồ sơ:", dossier.code());
+        pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
+        SlipParts.applicant(pdf, dossier.applicant());
+        pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
+        pdf.line("Thời gian nhận hồ sơ:", SlipParts.TIME.format(dossier.receivedAt()));
+        pdf.text("Sau khi xem xét, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:");
+        SlipParts.numbered(pdf, SlipParts.items(decision.note()));
+        pdf.line("Lý do:", "hồ sơ chưa đầy đủ hoặc chưa đúng quy định của thủ tục " + procedure.name() + ".");
+        pdf.line(
+                "Bổ sung trực tuyến:",
+                "quét mã QR trên phiếu này hoặc mở địa chỉ dưới đây, nhập mã bí mật rồi tải lên các giấy tờ trên; hoặc"
+                        + " nộp trực tiếp tại " + receivingUnit(procedure) + ".");
+        pdf.link(trackingPage(publicUrl, dossier.code()));
+        if (secret.isPresent()) {
+            pdf.label("Mã bí mật để bổ sung trực tuyến (giữ kín, không cần gõ dấu gạch):");
+            pdf.code(secret.get());
+        } else {
+            pdf.line("Mã bí mật:", SecretOnSlip.whereToFind(dossier.channel(), decision));
+        }
+        String guide = fullName(decision.completedBy());
+        Optional<String> phone = agency.flatMap(Agency::knownPhone).or(this::configuredPhone);
+        if (phone.isPresent()) {
             pdf.line(
                     "Người hướng dẫn và số điện thoại liên hệ:",
-                    fullName(decision.completedBy()) + ", " + settings.contactPhone());
-            signatures(pdf, "", "", "NGƯỜI HƯỚNG DẪN", fullName(decision.completedBy()));
-            return pdf.bytes();
+                    guide.isEmpty() ? phone.get() : guide + ", " + phone.get());
+        } else if (!guide.isEmpty()) {
+            pdf.line("Người hướng dẫn:", guide);
         }
+        SlipParts.signatures(pdf, "", "", "NGƯỜI HƯỚNG DẪN", guide);
     }
 
-    private byte[] refusal(Dossier dossier, Procedure procedure, Step decision) {
-        try (SlipPdf pdf = header(dossier, procedure, SlipKind.REFUSAL)) {
-            codes(pdf, dossier);
-            pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
-            applicant(pdf, dossier.applicant());
-            pdf.line("Mã hồ sơ:", dossier.code());
-            pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
-            pdf.text("Cơ quan, đơn vị không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:");
-            List<String> reasons = items(decision.note());
-            for (int i = 0; i < reasons.size(); i++) {
-                pdf.indented((i + 1) + ". " + reasons.get(i));
-            }
-            pdf.text("Xin thông báo để Ông/Bà được biết và thực hiện.");
-            signatures(pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
-            return pdf.bytes();
-        }
+    private void refusal(SlipPdf pdf, Dossier dossier, Procedure procedure, Step decision) {
+        codes(pdf, dossier);
+        pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
+        SlipParts.applicant(pdf, dossier.applicant());
+        pdf.line("Mã hồ sơ:", dossier.code());
+        pdf.line("Nội dung yêu cầu giải quyết:", dossier.summary());
+        pdf.text("Cơ quan, đơn vị không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:");
+        SlipParts.numbered(pdf, SlipParts.items(decision.note()));
+        pdf.text("Xin thông báo để Ông/Bà được biết và thực hiện.");
+        SlipParts.signatures(
+                pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
     }
 
-    private SlipPdf header(Dossier dossier, Procedure procedure, SlipKind kind) {
-        SlipPdf pdf = new SlipPdf(kind.title() + " " + dossier.code());
+    private Optional<String> configuredPhone() {
+        return Optional.ofNullable(settings.contactPhone()).filter(p -> !p.isBlank());
+    }
+
+    private void header(SlipPdf pdf, Dossier dossier, Procedure procedure, Optional<Agency> agency, SlipKind kind) {
         LocalDate today = dossier.receivedAt().toLocalDate();
+        String agencyName = agency.map(Agency::name).orElse(procedure.agencyName());
         pdf.columns(
-                        List.of(settings.parentBody().toUpperCase(), procedure.agencyName()),
+                        List.of(settings.parentBody().toUpperCase(), agencyName.toUpperCase()),
                         List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
                         true,
-                        10)
-                .columns(List.of("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"), List.of(), true, 10)
+                        HEADER_SIZE,
+                        HEADER_LEFT)
+                .columns(List.of("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"), List.of(), true, HEADER_SIZE, HEADER_LEFT)
                 .gap(4)
                 .columns(
-                        List.of("Số: " + String.format("%04d", dossier.sequenceNo()) + "/" + kind.symbol()),
+                        List.of("Số: " + String.format("%04d", dossier.sequenceNo()) + "/"
+                                + kind.symbol(agency.flatMap(Agency::knownSymbol))),
                         List.of(settings.place() + ", ngày " + String.format("%02d", today.getDayOfMonth())
                                 + " tháng " + String.format("%02d", today.getMonthValue()) + " năm "
                                 + today.getYear()),
                         false,
-                        10)
-                .gap(14)
+                        HEADER_SIZE,
+                        HEADER_LEFT)
+                .gap(12)
                 .centre(kind.title(), true, 14)
                 .gap(8);
-        return pdf;
     }
 
-    // Barcode of the code and QR to the tracking page, at the right, beside the first lines of the body.
+    // The QR to the tracking page at the right, the lines beside it kept clear of it; the barcode of the code above
+    // the first line.
     private void codes(SlipPdf pdf, Dossier dossier) {
-        float top = pdf.cursor();
-        pdf.image(Codes.qr(trackingPage(publicUrl, dossier.code())), SlipPdf.right() - 80, top + 4, 80, 80);
-        pdf.image(Codes.barcode(dossier.code()), SlipPdf.right() - 290, top + 2, 200, 30);
-        pdf.gap(46);
-    }
-
-    private static void applicant(SlipPdf pdf, Applicant applicant) {
-        boolean organisation = applicant.kind() == Applicant.Kind.ORGANIZATION;
-        pdf.line(organisation ? "Tên tổ chức:" : "Họ và tên người nộp:", applicant.name());
-        pdf.line(organisation ? "Số định danh tổ chức (mã số thuế):" : "Số định danh cá nhân:", applicant.idNumber());
-        pdf.line("Địa chỉ:", applicant.address());
-        pdf.line("Số điện thoại:", applicant.phone());
-        pdf.line("Thư điện tử:", applicant.email());
-    }
-
-    private void signatures(SlipPdf pdf, String leftRole, String leftName, String rightRole, String rightName) {
-        pdf.gap(10)
-                .columns(List.of(leftRole), List.of(rightRole), true, 11)
-                .columns(
-                        List.of(leftRole.isEmpty() ? "" : "(Ký và ghi rõ họ tên)"),
-                        List.of("(Ký và ghi rõ họ tên; chữ ký số nếu là biểu mẫu điện tử)"),
-                        false,
-                        9)
-                .gap(40)
-                .columns(List.of(leftName), List.of(rightName), true, 11);
+        pdf.imageAtRight(Codes.qr(trackingPage(publicUrl, dossier.code())), 80, 80, 4);
+        pdf.imageAtLeft(Codes.barcode(dossier.code()), 190, 28);
+        pdf.gap(40);
     }
 
     private List<String> documents(Dossier dossier, Procedure procedure) {
@@ -225,17 +230,6 @@ class Slips {
         };
     }
 
-    // Officials list items one per line or separated by semicolons.
-    private static List<String> items(String note) {
-        if (note == null || note.isBlank()) {
-            return List.of("(không ghi)");
-        }
-        return Arrays.stream(note.split("[;\\n]+"))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList();
-    }
-
     private String receivingUnit(Procedure procedure) {
         Group group = identity.createGroupQuery()
                 .groupId(procedure.departmentFor("reception"))
@@ -258,35 +252,9 @@ class Slips {
         User user = userId == null
                 ? null
                 : identity.createUserQuery().userId(userId).singleResult();
-        return user == null ? String.valueOf(userId) : user.getLastName() + " " + user.getFirstName();
-    }
-
-    private static String legalTime(Procedure procedure) {
-        return switch (procedure.timeUnit()) {
-            case WORKING_HOURS -> procedure.legalTime() + " giờ làm việc";
-            case WORKING_DAYS -> procedure.legalTime() + " ngày làm việc";
-            case CALENDAR_DAYS -> procedure.legalTime() + " ngày";
-        };
-    }
-
-    private static String resultPlace(NewDossier.Channel channel) {
-        return switch (channel) {
-            case ONLINE -> "trực tuyến trên Cổng dịch vụ công hoặc tại Bộ phận tiếp nhận và trả kết quả";
-            case COUNTER -> "tại Bộ phận tiếp nhận và trả kết quả";
-            case POSTAL -> "qua dịch vụ bưu chính công ích";
-            // a liên thông dossier: the result goes back the way the dossier came, to the agency that received it
-            case LIENTHONG -> "tại cơ quan tiếp nhận hồ sơ liên thông";
-        };
-    }
-
-    private static String feeLine(Procedure procedure, NewDossier.Channel channel) {
-        String fee = procedure.fee() == null || procedure.fee().isBlank() ? "không thu" : procedure.fee();
-        return fee
-                + (channel == NewDossier.Channel.ONLINE ? "; nộp trực tuyến" : "; nộp trực tiếp tại Bộ phận Một cửa");
-    }
-
-    private static String register(Dossier dossier) {
-        LocalDateTime at = dossier.receivedAt();
-        return "Quyển số " + at.getYear() + "/" + dossier.procedureCode() + ", Số thứ tự " + dossier.sequenceNo();
+        if (user == null) {
+            return userId == null ? "" : userId;
+        }
+        return user.getLastName() + " " + user.getFirstName();
     }
 }

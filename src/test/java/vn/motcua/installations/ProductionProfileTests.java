@@ -75,6 +75,28 @@ class ProductionProfileTests {
     }
 
     @Test
+    void aMissingOrLocalhostPublicAddressIsRefusedNamingIt() {
+        Installation missing = withPublicUrl("production-no-public-url", "");
+        assertThat(missing.runUntilExit()).isNotZero();
+        assertThat(missing.logTail(60))
+                .contains("motcua.public-url (environment variable MOTCUA_PUBLIC_URL) is missing")
+                .doesNotContain("MOTCUA_DB_PASSWORD");
+
+        Installation demoAddress = withPublicUrl("production-localhost-url", "http://localhost:8080");
+        assertThat(demoAddress.runUntilExit()).isNotZero();
+        assertThat(demoAddress.logTail(60))
+                .contains("motcua.public-url (environment variable MOTCUA_PUBLIC_URL) is left at a known default");
+    }
+
+    private static Installation withPublicUrl(String name, String publicUrl) {
+        return Installation.named(name, "p")
+                .withoutDemo()
+                .environment("MOTCUA_DB_PASSWORD", PASSWORD)
+                .property("spring.datasource.username", USER)
+                .property("motcua.public-url", publicUrl);
+    }
+
+    @Test
     void keycloakModeWithoutItsClientSecretsOrTheAgenciesSigningKeysIsRefusedNamingEach() {
         Installation refused = Installation.named("production-keycloak", "p")
                 .withoutDemo()

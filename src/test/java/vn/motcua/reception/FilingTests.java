@@ -82,7 +82,26 @@ class FilingTests {
         request.put("formData", Map.of("constructionAddress", "Phan Rang", "landParcel", "Thửa 1", "floors", 2));
         Api.Reply reply = api.fileDossier("congdan", Api.multipart(request, Api.houseFiles()));
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.text("message")).contains("thiếu trường bắt buộc").contains("floorArea");
+        // named as the form labels it, not by its key
+        assertThat(reply.text("message"))
+                .isEqualTo("Hồ sơ chưa hợp lệ: thiếu trường bắt buộc \"Tổng diện tích sàn (m²)\".");
+        assertThat(reply.text("messageEn")).contains("the required field \"Tổng diện tích sàn (m²)\" is missing");
+    }
+
+    @Test
+    void refusesABadApplicantNameNamingTheFieldAsTheFormLabelsIt() {
+        Map<String, Object> applicant = new HashMap<>(Api.houseApplicant());
+        applicant.put("name", "Nguyễn Văn 3");
+        Map<String, Object> request = new HashMap<>(Api.housePermitRequest("ONLINE"));
+        request.put("applicant", applicant);
+        Api.Reply reply = api.fileDossier("congdan", Api.multipart(request, Api.houseFiles()));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message"))
+                .isEqualTo("Hồ sơ chưa hợp lệ: \"Họ và tên người nộp\" chỉ gồm chữ cái (có dấu tiếng Việt), dấu cách"
+                        + " và các dấu . ' -.");
+        assertThat(reply.text("messageEn"))
+                .isEqualTo("The dossier is not valid; nothing was stored: \"Applicant's full name\" may hold only"
+                        + " letters (Vietnamese diacritics included), spaces and the marks . ' -.");
     }
 
     @Test
@@ -90,9 +109,11 @@ class FilingTests {
         Api.Reply reply = api.fileDossier(
                 "congdan", Api.multipart(Api.housePermitRequest("ONLINE"), Map.of("DON", Api.PDF, "QSDD", Api.PDF)));
         assertThat(reply.status()).isEqualTo(400);
+        // named as the catalogue names it, not by its code
         assertThat(reply.text("message"))
-                .contains("thiếu thành phần hồ sơ bắt buộc")
-                .contains("BANVE");
+                .isEqualTo("Hồ sơ chưa hợp lệ: thiếu thành phần hồ sơ bắt buộc \"Bản vẽ thiết kế xây dựng (mặt bằng,"
+                        + " mặt cắt, mặt đứng, móng)\".");
+        assertThat(reply.text("messageEn")).doesNotContain("BANVE");
     }
 
     @Test
