@@ -283,7 +283,7 @@ final class SlipPdf implements AutoCloseable {
             page.beginText();
             page.setFont(font, size);
             page.newLineAtOffset(x, y);
-            page.showText(text);
+            page.showText(printable(font, text));
             page.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -326,9 +326,35 @@ final class SlipPdf implements AutoCloseable {
         return word.substring(0, end);
     }
 
+    /**
+     * The text with every character the font has no glyph for shown as "?": the filing rules keep emoji, other scripts
+     * and control characters out today, but a dossier stored before them must still print.
+     */
+    static String printable(PDType0Font font, String text) {
+        StringBuilder shown = null;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            boolean drawable;
+            try {
+                drawable = !Character.isISOControl(codePoint) && font.encode(text.substring(i, next)).length > 0;
+            } catch (IllegalArgumentException | IOException noGlyph) {
+                drawable = false;
+            }
+            if (!drawable && shown == null) {
+                shown = new StringBuilder(text.substring(0, i));
+            }
+            if (shown != null) {
+                shown.append(drawable ? text.substring(i, next) : "?");
+            }
+            i = next;
+        }
+        return shown == null ? text : shown.toString();
+    }
+
     private static float width(PDType0Font font, String text, float size) {
         try {
-            return font.getStringWidth(text) / 1000 * size;
+            return font.getStringWidth(printable(font, text)) / 1000 * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -152,6 +152,27 @@ class SlipsOnPaperTests {
     }
 
     @Test
+    void aDossierStoredBeforeTheTextRulesWithAnEmojiInItsNameStillPrintsItsSlip() throws Exception {
+        Api.Reply filed = api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("ONLINE"), Api.houseFiles()));
+        String code = filed.text("code");
+        // as an older version stored it: the filing rules refuse these characters today
+        sql.update(
+                "update dossier set applicant_name = ?, applicant_address = ? where code = ?",
+                "Nguyễn Văn An \uD83D\uDE00",
+                "12 Thống Nhất 中 phường Phan Rang",
+                code);
+
+        HttpResponse<byte[]> slip = send(code, "giay-tiep-nhan", filed.text("secret"), null);
+        assertThat(slip.statusCode()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(slip.body())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(SlipsTests.text(pdf))
+                    .contains("Họ và tên người nộp: Nguyễn Văn An ?")
+                    .contains("Địa chỉ: 12 Thống Nhất ? phường Phan Rang");
+        }
+    }
+
+    @Test
     void aWalkInAskedToSupplementAtTheCounterCanSupplementOnlineWithTheSlipAlone() throws Exception {
         Api.Reply counter = atCounter(
                 "supplement",
