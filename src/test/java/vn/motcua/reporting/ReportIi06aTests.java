@@ -62,7 +62,9 @@ class ReportIi06aTests {
             String channel,
             LocalDateTime receivedAt,
             LocalDateTime dueAt,
-            List<Object[]> changes) {} // {DossierStatus, LocalDateTime} after SUBMITTED at receivedAt
+            List<Change> changes) {} // after SUBMITTED at receivedAt
+
+    record Change(DossierStatus status, LocalDateTime at) {}
 
     static final List<Fixture> FIXTURE = List.of(
             house("H1", "ONLINE", "2025-02-20T09:00", "2025-03-13T17:00", done("2025-03-10T10:00")),
@@ -204,9 +206,9 @@ class ReportIi06aTests {
                     f.dueAt(),
                     "someone")));
             DossierStatus from = DossierStatus.SUBMITTED;
-            for (Object[] change : f.changes()) {
-                DossierStatus to = (DossierStatus) change[0];
-                LocalDateTime at = (LocalDateTime) change[1];
+            for (Change change : f.changes()) {
+                DossierStatus to = change.status();
+                LocalDateTime at = change.at();
                 DossierStatus before = from;
                 tx.executeWithoutResult(s -> listeners.on(new DossierStatusChanged(code, before, to, at, null)));
                 if (to == DossierStatus.DONE) {
@@ -227,14 +229,14 @@ class ReportIi06aTests {
                 code,
                 DossierStatus.SUBMITTED.code(),
                 f.receivedAt());
-        for (Object[] change : f.changes()) {
-            last = (DossierStatus) change[0];
+        for (Change change : f.changes()) {
+            last = change.status();
             jdbc.update(
                     "insert into dossier_status_change (dossier_code, status, changed_at) values (?, ?, ?)",
                     code,
                     last.code(),
-                    change[1]);
-            finished = last.isFinal() || last.hasResult() ? (LocalDateTime) change[1] : null;
+                    change.at());
+            finished = last.isFinal() || last.hasResult() ? change.at() : null;
         }
         jdbc.update(
                 "update dossier set received_at = ?, due_at = ?, status = ?, finished_at = ? where code = ?",
@@ -282,29 +284,29 @@ class ReportIi06aTests {
         return f.procedure().equals(HOUSE) ? Api.houseFiles() : Map.of("TOKHAI", Api.PDF);
     }
 
-    static Fixture house(String name, String channel, String received, String due, List<Object[]> changes) {
+    static Fixture house(String name, String channel, String received, String due, List<Change> changes) {
         return new Fixture(name, HOUSE, channel, at(received), at(due), changes);
     }
 
-    static Fixture extract(String name, String channel, String received, String due, List<Object[]> changes) {
+    static Fixture extract(String name, String channel, String received, String due, List<Change> changes) {
         return new Fixture(name, EXTRACT, channel, at(received), due == null ? null : at(due), changes);
     }
 
-    static List<Object[]> done(String at) {
+    static List<Change> done(String at) {
         return List.of(
                 change(DossierStatus.ACCEPTED, at(at).minusHours(6).toString()),
                 change(DossierStatus.IN_PROCESS, at(at).minusHours(5).toString()),
                 change(DossierStatus.DONE, at));
     }
 
-    static List<Object[]> accepted(String at) {
+    static List<Change> accepted(String at) {
         return List.of(
                 change(DossierStatus.ACCEPTED, at),
                 change(DossierStatus.IN_PROCESS, at(at).plusMinutes(5).toString()));
     }
 
-    static Object[] change(DossierStatus status, String at) {
-        return new Object[] {status, at(at)};
+    static Change change(DossierStatus status, String at) {
+        return new Change(status, at(at));
     }
 
     static LocalDateTime at(String text) {
