@@ -15,6 +15,7 @@ import vn.motcua.dossier.DossierReturned;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.NewDossier;
 import vn.motcua.dossier.ResultIssued;
 import vn.motcua.dossier.StatusChange;
 import vn.motcua.sla.ApologyIssued;
@@ -44,20 +45,13 @@ class ReadModel {
     }
 
     void apply(DossierFiled filed) {
-        String sector =
-                procedures.find(filed.procedureCode()).map(Procedure::sector).orElse(filed.procedureCode());
-        try {
-            rows.insert(
-                    filed.dossierCode(),
-                    filed.procedureCode(),
-                    filed.agencyCode(),
-                    sector,
-                    filed.channel().name(),
-                    filed.receivedAt(),
-                    filed.dueAt());
-        } catch (DuplicateKeyException again) {
-            log.info("Reporting row of {} exists already: filing delivered again, nothing done", filed.dossierCode());
-        }
+        insert(
+                filed.dossierCode(),
+                filed.procedureCode(),
+                filed.agencyCode(),
+                filed.channel(),
+                filed.receivedAt(),
+                filed.dueAt());
     }
 
     /**
@@ -66,6 +60,7 @@ class ReadModel {
      */
     void apply(DossierStatusChanged changed) {
         String code = changed.dossierCode();
+        ensureRow(code);
         dossiers.find(code).ifPresent(dossier -> rows.updateDue(code, dossier.dueAt()));
         if (changed.to() == DossierStatus.REFUSED) {
             rows.refused(code, changed.changedAt());
@@ -75,19 +70,49 @@ class ReadModel {
     }
 
     void apply(ResultIssued result) {
+        ensureRow(result.dossierCode());
         String timeliness =
                 rules.timeliness(result.dueAt(), null, result.issuedAt()).name();
-        if (rows.resolved(result.dossierCode(), result.issuedAt(), result.dueAt(), timeliness) == 0) {
-            log.warn("Result of {} before its filing reached the reports", result.dossierCode());
-        }
+        rows.resolved(result.dossierCode(), result.issuedAt(), result.dueAt(), timeliness);
     }
 
     void apply(DossierReturned returned) {
+        ensureRow(returned.dossierCode());
         rows.returned(returned.dossierCode(), returned.returnedAt());
     }
 
     void apply(ApologyIssued apology) {
+        ensureRow(apology.dossierCode());
         rows.updateExtendedDue(apology.dossierCode(), apology.newDueAt());
+    }
+
+    /**
+     * Events are delivered asynchronously, each in its own transaction, so a later event of a dossier may come before
+     * its filing (e.g. acceptance in the filing's own transaction): the row is then made from the dossier, with the
+     * values its filing event carries, and that event finds it there. Every other write sets one field, so the order
+     * of the rest does not matter.
+     */
+    private void ensureRow(String code) {
+        if (rows.exists(code) == 0) {
+            dossiers.find(code)
+                    .ifPresent(d ->
+                            insert(code, d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), d.dueAt()));
+        }
+    }
+
+    private void insert(
+            String code,
+            String procedureCode,
+            String agencyCode,
+            NewDossier.Channel channel,
+            LocalDateTime receivedAt,
+            LocalDateTime dueAt) {
+        String sector = procedures.find(procedureCode).map(Procedure::sector).orElse(procedureCode);
+        try {
+            rows.insert(code, procedureCode, agencyCode, sector, channel.name(), receivedAt, dueAt);
+        } catch (DuplicateKeyException again) {
+            log.info("Reporting row of {} exists already: nothing done", code);
+        }
     }
 
     /** Forgets every row and makes them again from the dossier tables and the clocks, in one transaction. */

@@ -28,6 +28,9 @@ interface ReportingMapper {
             @Param("receivedAt") LocalDateTime receivedAt,
             @Param("dueAt") LocalDateTime dueAt);
 
+    @Select("select count(*) from reporting_dossier where dossier_code = #{code}")
+    int exists(String code);
+
     @Update("update reporting_dossier set due_at = #{dueAt} where dossier_code = #{code}")
     int updateDue(@Param("code") String code, @Param("dueAt") LocalDateTime dueAt);
 
