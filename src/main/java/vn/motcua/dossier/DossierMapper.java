@@ -132,6 +132,9 @@ interface DossierMapper {
             """)
     List<Row> filedBy(String user);
 
+    @Select("select code from dossier order by received_at, code")
+    List<String> allCodes();
+
     @Select("select secret_hash from dossier where code = #{code}")
     Optional<String> secretHash(String code);
 

@@ -80,6 +80,12 @@ public class Dossiers {
         return dossiers.filedBy(user).stream().map(DossierMapper.Row::toDossier).toList();
     }
 
+    /** The codes of all dossiers, oldest first (for rebuilding a read model from these tables). */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<String> allCodes() {
+        return dossiers.allCodes();
+    }
+
     /** Whether the secret printed on the receipt slip belongs to this dossier. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean secretMatches(String code, String secret) {

@@ -98,6 +98,7 @@ class DurableEventsAcrossNodesTests {
                 update EVENT_PUBLICATION
                    set completion_date = null, publication_date = publication_date - interval 1 minute
                  where event_type = 'vn.motcua.dossier.DossierFiled' and serialized_event like ?
+                   and listener_id like 'vn.motcua.notification.%'
                 """, "%\"" + code + "\"%");
         assertThat(reopened).isEqualTo(1);
 

@@ -93,8 +93,8 @@ class DomainEventsTests {
         await(() -> notices(code, "DOSSIER_FILED") == 1, "the filing's notice");
         int before = publications(code);
         assertThat(before)
-                .as("DossierFiled and StepStarted, one row per consumer")
-                .isEqualTo(2);
+                .as("DossierFiled (notification, reporting) and StepStarted (notification), one row per consumer")
+                .isEqualTo(3);
         String taskId = api.tasks("pr.tiepnhan", code).get(0).path("id").asText();
 
         int[] inside = new int[1];
@@ -106,8 +106,8 @@ class DomainEventsTests {
         });
 
         assertThat(inside[0])
-                .as("status 1→2, 2→4 and the next step's start, stored in the step's transaction")
-                .isEqualTo(before + 3);
+                .as("status 1→2, 2→4 (two consumers each) and the next step's start, stored in the step's transaction")
+                .isEqualTo(before + 5);
         assertThat(publications(code)).isEqualTo(before);
         assertThat(api.tasks("pr.tiepnhan", code))
                 .singleElement()
@@ -117,7 +117,7 @@ class DomainEventsTests {
 
         step("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
         await(() -> notices(code, "STATUS_ACCEPTED") == 1, "the acceptance notice once the step committed");
-        assertThat(publications(code)).isEqualTo(before + 3);
+        assertThat(publications(code)).isEqualTo(before + 5);
     }
 
     @Test

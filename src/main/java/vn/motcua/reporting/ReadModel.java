@@ -1,0 +1,151 @@
+package vn.motcua.reporting;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierFiled;
+import vn.motcua.dossier.DossierReturned;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierStatusChanged;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.NewDossier;
+import vn.motcua.dossier.ResultIssued;
+import vn.motcua.dossier.StatusChange;
+import vn.motcua.sla.ApologyIssued;
+import vn.motcua.sla.Clocks;
+
+/**
+ * The reporting row of each dossier, written from the dossier events. Each event sets absolute values, so the same
+ * event applied twice leaves the row as once. {@link #rebuild()} replays the same facts read from the dossier tables.
+ */
+@Component
+class ReadModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
+
+    private final ReportingMapper rows;
+    private final Dossiers dossiers;
+    private final Procedures procedures;
+    private final Clocks clocks;
+    private final CountingRules rules;
+
+    ReadModel(ReportingMapper rows, Dossiers dossiers, Procedures procedures, Clocks clocks, CountingRules rules) {
+        this.rows = rows;
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.clocks = clocks;
+        this.rules = rules;
+    }
+
+    void apply(DossierFiled filed) {
+        insert(
+                filed.dossierCode(),
+                filed.procedureCode(),
+                filed.agencyCode(),
+                filed.channel(),
+                filed.receivedAt(),
+                filed.dueAt());
+    }
+
+    /**
+     * The appointment is set again at acceptance and after a supplement in the same transaction as the status change,
+     * without an event of its own: it is read from the dossier here.
+     */
+    void apply(DossierStatusChanged changed) {
+        String code = changed.dossierCode();
+        ensureRow(code);
+        dossiers.find(code).ifPresent(dossier -> rows.updateDue(code, dossier.dueAt()));
+        if (changed.to() == DossierStatus.REFUSED) {
+            rows.refused(code, changed.changedAt());
+        } else if (changed.to() == DossierStatus.STOPPED) {
+            rows.stopped(code, changed.changedAt(), changed.from() == DossierStatus.WITHDRAWAL_REQUESTED);
+        }
+    }
+
+    void apply(ResultIssued result) {
+        ensureRow(result.dossierCode());
+        String timeliness =
+                rules.timeliness(result.dueAt(), null, result.issuedAt()).name();
+        rows.resolved(result.dossierCode(), result.issuedAt(), result.dueAt(), timeliness);
+    }
+
+    void apply(DossierReturned returned) {
+        ensureRow(returned.dossierCode());
+        rows.returned(returned.dossierCode(), returned.returnedAt());
+    }
+
+    void apply(ApologyIssued apology) {
+        ensureRow(apology.dossierCode());
+        rows.updateExtendedDue(apology.dossierCode(), apology.newDueAt());
+    }
+
+    /**
+     * Events are delivered asynchronously, each in its own transaction, so a later event of a dossier may come before
+     * its filing (e.g. acceptance in the filing's own transaction): the row is then made from the dossier, with the
+     * values its filing event carries, and that event finds it there. Every other write sets one field, so the order
+     * of the rest does not matter.
+     */
+    private void ensureRow(String code) {
+        if (rows.exists(code) == 0) {
+            dossiers.find(code)
+                    .ifPresent(d ->
+                            insert(code, d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), d.dueAt()));
+        }
+    }
+
+    private void insert(
+            String code,
+            String procedureCode,
+            String agencyCode,
+            NewDossier.Channel channel,
+            LocalDateTime receivedAt,
+            LocalDateTime dueAt) {
+        String sector = procedures.find(procedureCode).map(Procedure::sector).orElse(procedureCode);
+        try {
+            rows.insert(code, procedureCode, agencyCode, sector, channel.name(), receivedAt, dueAt);
+        } catch (DuplicateKeyException again) {
+            log.info("Reporting row of {} exists already: nothing done", code);
+        }
+    }
+
+    /** Forgets every row and makes them again from the dossier tables and the clocks, in one transaction. */
+    @Transactional
+    int rebuild() {
+        rows.deleteAll();
+        List<String> codes = dossiers.allCodes();
+        for (String code : codes) {
+            replay(dossiers.find(code).orElseThrow());
+        }
+        log.info("Reporting read model rebuilt from the dossier tables: {} dossiers", codes.size());
+        return codes.size();
+    }
+
+    private void replay(Dossier d) {
+        List<StatusChange> changes = dossiers.statusChanges(d.code());
+        LocalDateTime filedDue = d.dueAt();
+        apply(new DossierFiled(
+                d.code(), d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), filedDue, d.filedBy()));
+        DossierStatus from = DossierStatus.SUBMITTED;
+        for (StatusChange change : changes) {
+            if (change.status() != from) {
+                apply(new DossierStatusChanged(d.code(), from, change.status(), change.changedAt(), change.actor()));
+                if (change.status() == DossierStatus.DONE) {
+                    apply(new ResultIssued(d.code(), d.procedureCode(), d.agencyCode(), change.changedAt(), d.dueAt()));
+                } else if (change.status() == DossierStatus.RETURNED) {
+                    apply(new DossierReturned(d.code(), d.procedureCode(), d.agencyCode(), change.changedAt()));
+                }
+            }
+            from = change.status();
+        }
+        clocks.dossierClock(d.code())
+                .filter(clock -> clock.extendedDueAt() != null)
+                .ifPresent(clock -> rows.updateExtendedDue(d.code(), clock.extendedDueAt()));
+    }
+}

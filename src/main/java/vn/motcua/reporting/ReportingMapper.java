@@ -1,0 +1,79 @@
+package vn.motcua.reporting;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Every write sets values taken from one event, so that the same event applied again changes nothing. */
+@Mapper
+interface ReportingMapper {
+
+    /** Fails with a duplicate key when the dossier has its row already. */
+    @Insert("""
+            insert into reporting_dossier
+                   (dossier_code, procedure_code, agency_code, sector, channel, received_at, due_at)
+            values (#{code}, #{procedureCode}, #{agencyCode}, #{sector}, #{channel}, #{receivedAt}, #{dueAt})
+            """)
+    void insert(
+            @Param("code") String code,
+            @Param("procedureCode") String procedureCode,
+            @Param("agencyCode") String agencyCode,
+            @Param("sector") String sector,
+            @Param("channel") String channel,
+            @Param("receivedAt") LocalDateTime receivedAt,
+            @Param("dueAt") LocalDateTime dueAt);
+
+    @Select("select count(*) from reporting_dossier where dossier_code = #{code}")
+    int exists(String code);
+
+    @Update("update reporting_dossier set due_at = #{dueAt} where dossier_code = #{code}")
+    int updateDue(@Param("code") String code, @Param("dueAt") LocalDateTime dueAt);
+
+    @Update("update reporting_dossier set extended_due_at = #{at} where dossier_code = #{code}")
+    int updateExtendedDue(@Param("code") String code, @Param("at") LocalDateTime at);
+
+    @Update("""
+            update reporting_dossier
+               set resolved_at = #{at}, due_at = #{dueAt}, timeliness = #{timeliness}
+             where dossier_code = #{code}
+            """)
+    int resolved(
+            @Param("code") String code,
+            @Param("at") LocalDateTime at,
+            @Param("dueAt") LocalDateTime dueAt,
+            @Param("timeliness") String timeliness);
+
+    @Update("update reporting_dossier set refused_at = #{at} where dossier_code = #{code}")
+    int refused(@Param("code") String code, @Param("at") LocalDateTime at);
+
+    @Update("update reporting_dossier set stopped_at = #{at}, withdrawn = #{withdrawn} where dossier_code = #{code}")
+    int stopped(@Param("code") String code, @Param("at") LocalDateTime at, @Param("withdrawn") boolean withdrawn);
+
+    @Update("update reporting_dossier set returned_at = #{at} where dossier_code = #{code}")
+    int returned(@Param("code") String code, @Param("at") LocalDateTime at);
+
+    @Delete("delete from reporting_dossier")
+    int deleteAll();
+
+    /** The dossiers a period [from, to) can count: received before its end, and not closed before its start. */
+    @Select("""
+            <script>
+            select dossier_code, sector, channel, received_at, due_at, extended_due_at, resolved_at, refused_at,
+                   stopped_at, withdrawn
+              from reporting_dossier
+             where received_at &lt; #{to}
+               and (resolved_at is null or resolved_at &gt;= #{from})
+               and (refused_at is null or refused_at &gt;= #{from})
+               and (stopped_at is null or stopped_at &gt;= #{from})
+               <if test="agency != null">and agency_code = #{agency}</if>
+             order by sector, dossier_code
+            </script>
+            """)
+    List<ReportedDossier> inPeriod(
+            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("agency") String agency);
+}

@@ -1,0 +1,64 @@
+package vn.motcua.reporting;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Counts report II.06a from the read model and refuses to hand out a report whose sums do not hold. */
+@Service
+class Reports {
+
+    private static final Logger log = LoggerFactory.getLogger(Reports.class);
+
+    private final ReportingMapper rows;
+    private final CountingRules rules;
+
+    Reports(ReportingMapper rows, CountingRules rules) {
+        this.rows = rows;
+        this.rules = rules;
+    }
+
+    /** The report for the days from {@code from} to {@code to}, both included; {@code agency} null for all. */
+    @Transactional(readOnly = true)
+    Ii06a ii06a(LocalDate from, LocalDate to, String agency) {
+        LocalDateTime start = from.atStartOfDay();
+        LocalDateTime end = to.plusDays(1).atStartOfDay();
+        Map<String, Ii06a.Cells> bySector = new TreeMap<>();
+        for (ReportedDossier dossier : rows.inPeriod(start, end, agency)) {
+            rules.count(dossier, start, end)
+                    .ifPresent(counted ->
+                            bySector.merge(dossier.sector(), Ii06a.Cells.NONE.plus(counted), Ii06a.Cells::plus));
+        }
+        List<Ii06a.Row> table = new ArrayList<>();
+        Ii06a.Cells total = Ii06a.Cells.NONE;
+        for (Map.Entry<String, Ii06a.Cells> sector : bySector.entrySet()) {
+            checked(sector.getKey(), sector.getValue(), from, to);
+            table.add(new Ii06a.Row(sector.getKey(), sector.getValue()));
+            total = total.plus(sector.getValue());
+        }
+        checked("Tổng số", total, from, to);
+        return new Ii06a(from, to, agency, List.copyOf(table), total);
+    }
+
+    private static void checked(String row, Ii06a.Cells cells, LocalDate from, LocalDate to) {
+        String violated = cells.violatedInvariant();
+        if (!violated.isEmpty()) {
+            log.error(
+                    "REPORT II.06a IS WRONG: row '{}' of {}..{} breaks {} ({}); the counting rules or the read model"
+                            + " are broken, the report is not handed out",
+                    row,
+                    from,
+                    to,
+                    violated,
+                    cells);
+            throw new IllegalStateException("Report II.06a row " + row + " breaks " + violated + ": " + cells);
+        }
+    }
+}
