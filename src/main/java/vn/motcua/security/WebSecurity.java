@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Our API: public catalogue and tracking, supplement and withdrawal guarded by the slip's secret, filing for logged-in
@@ -49,6 +50,8 @@ class WebSecurity {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                // the Tasklist tab "Hồ sơ": the official's web-app session on the dossier view, files and slips
+                .addFilterBefore(new WebappSessionUser(), AnonymousAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityProblems.basic()))
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(SecurityProblems.basic())
                         .accessDeniedHandler(SecurityProblems.denied()))

@@ -8,6 +8,8 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'vi'
   },
+  // the tab "Hồ sơ" on every task (scripts/dossier-tab.js); it also lists tasks by due date
+  customScripts: ['scripts/dossier-tab'],
   dateFormat: {
     normal: 'DD/MM/YYYY HH:mm',
     long: 'dddd, DD/MM/YYYY HH:mm'
