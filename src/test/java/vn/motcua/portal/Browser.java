@@ -70,6 +70,22 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks the element an XPath finds (e.g. by its visible text), once it is clickable. */
+    Browser clickXpath(String xpath) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))).click();
+        return this;
+    }
+
+    /** Runs a script in the page (asynchronously: it calls its last argument with the result) and returns the result. */
+    Object script(String asyncScript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(asyncScript, arguments);
+    }
+
+    /** Waits until the script, run again and again, returns true. */
+    void until(String script) {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
+    }
+
     Browser clickLink(String text) {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
         return this;

@@ -136,7 +136,7 @@ async function render(node, taskId, engineApi) {
 export default {
   id: 'motcua-dossier',
   pluginPoint: 'tasklist.task.detail',
-  priority: 2000,
+  priority: 900,
   properties: { label: 'Hồ sơ' },
   render: (node, { taskId }) => {
     const base = document.querySelector('base');
