@@ -37,6 +37,8 @@ final class Browser implements AutoCloseable {
                         "--disable-dev-shm-usage",
                         "--lang=vi",
                         "--window-size=1280,2200");
+        // --lang alone does not reach navigator.languages in headless mode; the web apps choose their locale there
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "vi"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .build();

@@ -57,6 +57,10 @@ class TasklistDossierBrowserTests {
         assertThat(browser.url()).contains("dueDate");
         browser.until("return [...document.querySelectorAll('.tasks-list h4.task a')]"
                 + ".some(a => a.textContent.includes('" + code + " · Phân công xử lý'))");
+        browser.screenshot("tasklist/00-logged-in");
+        browser.until("return document.body.innerText.includes('Bùi Văn Khánh')"
+                + " && document.body.innerText.includes('Việc của phòng tôi')");
+        assertThat(browser.text("body")).doesNotContain("Khánh Bùi Văn").contains("Hạn");
         browser.screenshot("tasklist/01-cards-by-due-date");
 
         browser.type(".search-container input, [cam-widget-search] input", code)
@@ -84,6 +88,7 @@ class TasklistDossierBrowserTests {
         browser.until("return [...document.querySelectorAll('.tasks-list h4.task a')]"
                 + ".some(a => a.textContent.includes('" + code + " · Thẩm định hồ sơ'))");
         browser.clickXpath("//ol[contains(@class,'tasks-list')]//a[contains(.,'" + code + "')]");
+        browser.until("return document.querySelector('.tasks-list h5.assignee').textContent.includes('Đỗ Thị Mai')");
         browser.clickXpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Hồ sơ']");
         String tab = browser.textOnceItShows(".motcua-dossier", "Nguyễn Văn An");
         assertThat(tab)
