@@ -122,6 +122,18 @@ class TasklistBrowserTests {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
         long claimMillis = (System.nanoTime() - claimStart) / 1_000_000;
 
+        // the tab "Hồ sơ" reads the officials' dossier view with the Keycloak web-app session (no bearer token)
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Hồ sơ']")))
+                .click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".motcua-dossier"), "058090001234"));
+        assertThat(browser.findElement(By.cssSelector(".motcua-dossier")).getText())
+                .contains("Hồ sơ " + wardDossier)
+                .contains("Số tầng");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[contains(@class,'nav-tabs')]/li[1]/a")))
+                .click();
+
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(.,'Tiếp nhận hồ sơ')]")))
                 .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")))

@@ -66,7 +66,7 @@ class OfficialsDossierTests {
 
     @Test
     void theHandlingDepartmentsSeeTheWholeDossierAndItsFilesAndNoOtherDepartmentDoes() throws Exception {
-        String code = file();
+        String code = api.fileHousePermit(DRAWING);
         JsonNode view =
                 api.get("/api/officials/dossiers/" + code, "pr.tiepnhan").body();
         assertThat(view.path("code").asText()).isEqualTo(code);
@@ -85,8 +85,9 @@ class OfficialsDossierTests {
         assertThat(view.path("slips").get(0).path("url").asText())
                 .isEqualTo("/api/dossiers/" + code + "/slips/giay-tiep-nhan");
 
-        step("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept", "receptionNote", "Đủ"));
-        step(
+        api.completeTask(
+                "pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept", "receptionNote", "Đủ"));
+        api.completeTask(
                 "pr.truongphong",
                 code,
                 "Task_AssignDossier",
@@ -130,8 +131,8 @@ class OfficialsDossierTests {
 
     @Test
     void theHeadChoosesAmongTheDepartmentsSpecialistsAndAnyoneElseIsRefusedWithTheTaskStillOpen() throws Exception {
-        String code = file();
-        step("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
+        String code = api.fileHousePermit(DRAWING);
+        api.completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
         JsonNode task = api.tasks("pr.truongphong", code).get(0);
         String taskId = task.path("id").asText();
         assertThat(task.path("name").asText()).isEqualTo(code + " · Phân công xử lý");
@@ -169,29 +170,12 @@ class OfficialsDossierTests {
                 .isEqualTo("pr.chuyenvien2");
     }
 
-    private String file() {
-        Api.Reply filed = api.fileDossier(
-                "congdan",
-                Api.multipart(
-                        Api.housePermitRequest("ONLINE"), Map.of("DON", Api.PDF, "QSDD", Api.PDF, "BANVE", DRAWING)));
-        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
-        return filed.text("code");
-    }
-
     private ResponseEntity<byte[]> download(String path, String user) {
         return http.get()
                 .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, Api.basic(user))
                 .retrieve()
                 .toEntity(byte[].class);
-    }
-
-    private void step(String official, String code, String taskKey, Map<String, Object> variables) {
-        JsonNode task = api.tasks(official, code).get(0);
-        assertThat(task.path("taskDefinitionKey").asText()).isEqualTo(taskKey);
-        assertThat(api.claim(official, task.path("id").asText())).isEqualTo(204);
-        Api.Reply completed = api.complete(official, task.path("id").asText(), variables);
-        assertThat(completed.status()).as(completed.body().toString()).isEqualTo(204);
     }
 
     private static String sha256(byte[] content) throws Exception {

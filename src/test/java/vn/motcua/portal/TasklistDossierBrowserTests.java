@@ -2,7 +2,6 @@ package vn.motcua.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +46,10 @@ class TasklistDossierBrowserTests {
 
     @Test
     void headFindsByCodeAndAssignsFromTheListSpecialistSeesTheWholeDossierAndDownloadsTheDrawing() throws Exception {
-        String other = file();
-        String code = file();
-        accept(other);
-        accept(code);
+        String other = api.fileHousePermit(DRAWING);
+        String code = api.fileHousePermit(DRAWING);
+        api.completeTask("pr.tiepnhan", other, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
+        api.completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
 
         logIn("pr.truongphong");
         browser.until("return document.querySelectorAll('.tasks-list li.task').length >= 2");
@@ -119,22 +118,5 @@ class TasklistDossierBrowserTests {
                 .type("input[ng-model='username']", user)
                 .type("input[ng-model='password']", Api.PASSWORD)
                 .click("button[type='submit']");
-    }
-
-    private String file() {
-        Api.Reply filed = api.fileDossier(
-                "congdan",
-                Api.multipart(
-                        Api.housePermitRequest("ONLINE"), Map.of("DON", Api.PDF, "QSDD", Api.PDF, "BANVE", DRAWING)));
-        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
-        return filed.text("code");
-    }
-
-    private void accept(String code) {
-        JsonNode task = api.tasks("pr.tiepnhan", code).get(0);
-        assertThat(api.claim("pr.tiepnhan", task.path("id").asText())).isEqualTo(204);
-        assertThat(api.complete("pr.tiepnhan", task.path("id").asText(), Map.of("receptionDecision", "accept"))
-                        .status())
-                .isEqualTo(204);
     }
 }
