@@ -2,8 +2,8 @@ package vn.motcua.officials;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -37,16 +37,23 @@ public class Assignments {
                         .create());
     }
 
-    public void check(DelegateTask task, String department, String variable) {
-        Object chosen = task.getVariable(variable);
+    /**
+     * Throws unless {@code chosen} is a member of the department: a form field validation failure, the one exception the
+     * engine REST API's task completion and form submission answer with 400 (any other is a 500).
+     */
+    public void check(Object chosen, String department) {
         boolean member =
                 chosen != null && people.members(department).stream().anyMatch(p -> p.id().equals(chosen.toString()));
         if (!member) {
             String name = people.departmentName(department);
-            throw new BadUserRequestException("Người được phân công \"" + (chosen == null ? "" : chosen)
-                    + "\" không phải là thành viên của " + name
-                    + ": vui lòng chọn một người trong danh sách. / The assignee \"" + (chosen == null ? "" : chosen)
-                    + "\" is not a member of " + department + ": choose someone from the list; nothing was changed.");
+            throw new FormFieldValidationException(
+                    department,
+                    "Người được phân công \"" + (chosen == null ? "" : chosen)
+                            + "\" không phải là thành viên của " + name
+                            + ": vui lòng chọn một người trong danh sách. / The assignee \""
+                            + (chosen == null ? "" : chosen)
+                            + "\" is not a member of " + department
+                            + ": choose someone from the list; nothing was changed.");
         }
     }
 }

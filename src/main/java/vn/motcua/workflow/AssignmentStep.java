@@ -1,5 +1,6 @@
 package vn.motcua.workflow;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import vn.motcua.catalog.Procedures;
@@ -24,12 +25,22 @@ class AssignmentStep {
         assignments.offer(task, department(task, model), model.get(ModelProperties.OUTCOME));
     }
 
-    void check(DelegateTask task, ModelProperties model) {
-        assignments.check(task, department(task, model), model.get(ModelProperties.OUTCOME));
+    /**
+     * When the task ends by completion (not when a boundary event cancels it): in an execution listener, as the engine
+     * passes its exception on unwrapped (a task listener's becomes a 500), and the whole completion is rolled back.
+     */
+    void check(DelegateExecution execution, ModelProperties model) {
+        if (!execution.isCanceled()) {
+            assignments.check(execution.getVariable(model.get(ModelProperties.OUTCOME)), department(execution, model));
+        }
     }
 
     private String department(DelegateTask task, ModelProperties model) {
-        String code = (String) task.getExecution().getVariable(StepBehaviour.VAR_PROCEDURE_CODE);
+        return department(task.getExecution(), model);
+    }
+
+    private String department(DelegateExecution execution, ModelProperties model) {
+        String code = (String) execution.getVariable(StepBehaviour.VAR_PROCEDURE_CODE);
         return procedures
                 .findForStep(code)
                 .orElseThrow(() -> new IllegalStateException("No catalogue procedure '" + code + "'"))

@@ -42,7 +42,8 @@ class PlatformBehaviour extends AbstractProcessEnginePlugin {
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> steps.taskCreated(t, model));
             if (model.has(ModelProperties.ASSIGN_FROM)) {
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> assignment.offer(t, model));
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> assignment.check(t, model));
+                activity.addBuiltInListener(
+                        ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> assignment.check(e, model));
             }
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> steps.taskCompleted(t, model));
             onStatus(element, activity, ExecutionListener.EVENTNAME_START);
