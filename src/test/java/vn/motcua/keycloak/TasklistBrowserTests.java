@@ -114,8 +114,10 @@ class TasklistBrowserTests {
         assertThat(api.get("/engine-rest/task/" + provinceTask, "pr.tiepnhan").status())
                 .isNotEqualTo(200);
 
-        browser.findElement(By.cssSelector(".tasks-list a[href*='" + wardTask + "']"))
-                .click();
+        WebElement card = browser.findElement(By.cssSelector(".tasks-list a[href*='" + wardTask + "']"));
+        // the list scrolls inside its column; the page's footer would take a click below the window's edge
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", card);
+        card.click();
         long claimStart = System.nanoTime();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")))
                 .click();
