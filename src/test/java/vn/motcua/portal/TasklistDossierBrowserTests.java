@@ -111,6 +111,13 @@ class TasklistDossierBrowserTests {
         assertThat(sha)
                 .isEqualTo(HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256").digest(DRAWING)));
+
+        Object slip = browser.script("const done = arguments[arguments.length - 1];"
+                + "fetch(document.querySelector('.motcua-slips a').href).then(r => r.text())"
+                + ".then(t => done(t.substring(0, 5))).catch(e => done('error ' + e))");
+        assertThat(slip)
+                .as("the receipt slip opened from the tab, with the Tasklist session")
+                .isEqualTo("%PDF-");
     }
 
     private void logIn(String user) {
