@@ -108,6 +108,30 @@ public class Api {
                 .toEntity(String.class));
     }
 
+    /** Files the house permit of {@link #housePermitRequest} online as congdan, with this drawing (BANVE); its code. */
+    public String fileHousePermit(byte[] drawing) {
+        Reply filed = fileDossier(
+                "congdan", multipart(housePermitRequest("ONLINE"), Map.of("DON", PDF, "QSDD", PDF, "BANVE", drawing)));
+        if (filed.status() != 201) {
+            throw new AssertionError("filing answered " + filed.status() + ": " + filed.body());
+        }
+        return filed.text("code");
+    }
+
+    /** The official claims and completes their one task of the dossier, which must be {@code taskKey}. */
+    public void completeTask(String official, String code, String taskKey, Map<String, Object> variables) {
+        JsonNode task = tasks(official, code).get(0);
+        String id = task.path("id").asText();
+        if (!taskKey.equals(task.path("taskDefinitionKey").asText()) || claim(official, id) != 204) {
+            throw new AssertionError(official + " cannot claim " + taskKey + " of " + code + ": " + task);
+        }
+        Reply completed = complete(official, id, variables);
+        if (completed.status() != 204) {
+            throw new AssertionError(
+                    "completing " + taskKey + " answered " + completed.status() + ": " + completed.body());
+        }
+    }
+
     public Reply get(String path) {
         return reply(http.get().uri(path).retrieve().toEntity(String.class));
     }

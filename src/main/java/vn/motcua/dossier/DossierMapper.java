@@ -153,12 +153,22 @@ interface DossierMapper {
             @Param("at") LocalDateTime at);
 
     @Select("""
-            select component_code, purpose, file_name, content_type, size_bytes, sha256, uploaded_at
+            select id, component_code, purpose, file_name, content_type, size_bytes, sha256, uploaded_at
               from dossier_attachment
              where dossier_code = #{code}
              order by id
             """)
     List<StoredAttachment> attachments(String code);
+
+    @Select("""
+            select content
+              from dossier_attachment
+             where dossier_code = #{code} and id = #{id}
+            """)
+    Optional<byte[]> attachmentContent(@Param("code") String code, @Param("id") long id);
+
+    @Select("select form_data from dossier where code = #{code}")
+    Optional<String> formData(String code);
 
     @Insert("""
             insert into dossier_step (dossier_code, task_id, step_key, step_name, department, public_text,

@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -155,6 +157,30 @@ public class Dossiers {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<StoredAttachment> attachments(String code) {
         return dossiers.attachments(code);
+    }
+
+    /** The content of one attachment of the dossier, if the dossier has an attachment of that id. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<byte[]> attachmentContent(String code, long id) {
+        return dossiers.attachmentContent(code, id);
+    }
+
+    /** The values of the start form as filed (JSON object), for the officials who handle the dossier. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<String> formData(String code) {
+        return dossiers.formData(code);
+    }
+
+    /**
+     * Whether one of these departments has (or had) a step on the dossier: its timeline's departments, the reception
+     * step included. The one rule for who among the officials may read a dossier's personal data, files and slips.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public boolean hasStepOf(String code, Collection<String> departments) {
+        return dossiers.steps(code).stream()
+                .map(Step::department)
+                .filter(Objects::nonNull)
+                .anyMatch(departments::contains);
     }
 
     public void stepStarted(

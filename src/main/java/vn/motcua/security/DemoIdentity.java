@@ -161,7 +161,7 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Tasklist shows the dossier code and procedure on every task, so officials can find a dossier by its code. */
+    /** Tasklist shows the procedure's own name on every card, below the task name with the dossier code. */
     private static Map<String, Object> listProperties(int priority, String description) {
         return Map.of(
                 "priority",
@@ -171,9 +171,8 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
                 "refresh",
                 true,
                 "variables",
-                List.of(
-                        Map.of("name", "dossierCode", "label", "Mã hồ sơ"),
-                        Map.of("name", "procedureName", "label", "Thủ tục")));
+                // the task name carries the whole dossier code (found by typing it into the search)
+                List.of(Map.of("name", "procedureName", "label", "Thủ tục")));
     }
 
     private Realm read() {

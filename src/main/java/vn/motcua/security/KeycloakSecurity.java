@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -77,6 +78,8 @@ class KeycloakSecurity {
                         .hasAnyRole(OFFICIALS)
                         .anyRequest()
                         .authenticated())
+                // the Tasklist tab "Hồ sơ": the official's web-app session on the dossier view, files and slips
+                .addFilterBefore(new WebappSessionUser(), AnonymousAuthenticationFilter.class)
                 .oauth2ResourceServer(
                         server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakSecurity::user))
                                 .authenticationEntryPoint(SecurityProblems.bearer())

@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -52,6 +53,8 @@ class WebSecurity {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                // the Tasklist tab "Hồ sơ": the official's web-app session on the dossier view, files and slips
+                .addFilterBefore(new WebappSessionUser(), AnonymousAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityProblems.basic()))
                 // the portal's session: a form login that answers the page (204 or 401 with the message), no redirects
                 .formLogin(login -> login.loginPage("/portal/dang-nhap.html")

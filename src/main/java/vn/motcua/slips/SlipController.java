@@ -3,10 +3,7 @@ package vn.motcua.slips;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,7 +20,6 @@ import vn.motcua.dossier.ApplicantSecret;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierCode;
 import vn.motcua.dossier.Dossiers;
-import vn.motcua.dossier.Step;
 
 @RestController
 class SlipController {
@@ -99,16 +95,12 @@ class SlipController {
      * operator or designer, gets them.
      */
     private boolean handlesIt(Principal user, String code) {
-        if (!(user instanceof Authentication auth)) {
-            return false;
-        }
-        Set<String> departments = dossiers.steps(code).stream()
-                .map(Step::department)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        return auth.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(departments::contains);
+        return user instanceof Authentication auth
+                && dossiers.hasStepOf(
+                        code,
+                        auth.getAuthorities().stream()
+                                .map(GrantedAuthority::getAuthority)
+                                .toList());
     }
 
     private static boolean filedBy(Principal user, Dossier dossier) {

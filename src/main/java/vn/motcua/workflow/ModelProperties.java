@@ -29,6 +29,8 @@ record ModelProperties(Map<String, String> values) {
     static final String OUTCOME = "outcome";
 
     static final String NOTE = "note";
+    /** User task: its {@code outcome} variable is a member, chosen from a list, of the procedure's department of this role. */
+    static final String ASSIGN_FROM = "assignFrom";
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
     private static final Pattern BUDGET_FORMAT = Pattern.compile("(\\d+)([hd])");

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 class PlatformBehaviour extends AbstractProcessEnginePlugin {
 
     private final StepBehaviour steps;
+    private final AssignmentStep assignment;
 
-    PlatformBehaviour(StepBehaviour steps) {
+    PlatformBehaviour(StepBehaviour steps, AssignmentStep assignment) {
         this.steps = steps;
+        this.assignment = assignment;
     }
 
     @Override
@@ -38,6 +40,11 @@ class PlatformBehaviour extends AbstractProcessEnginePlugin {
             ModelProperties model = ModelProperties.of(element);
             TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> steps.taskCreated(t, model));
+            if (model.has(ModelProperties.ASSIGN_FROM)) {
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, t -> assignment.offer(t, model));
+                activity.addBuiltInListener(
+                        ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> assignment.check(e, model));
+            }
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> steps.taskCompleted(t, model));
             onStatus(element, activity, ExecutionListener.EVENTNAME_START);
         }

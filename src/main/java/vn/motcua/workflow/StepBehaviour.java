@@ -75,9 +75,12 @@ class StepBehaviour {
                 .addWorkingMinutes(now, ModelProperties.budgetMinutes(budget));
         task.setDueDate(date(due));
         String code = task.getExecution().getProcessBusinessKey();
-        // the follow-up date is Tasklist's own "look at this again" marker: the warning time before the due time
-        task.setFollowUpDate(
-                date(clocks.stepStarted(task.getId(), code, task.getTaskDefinitionKey(), department, due)));
+        // the follow-up date is Tasklist's own "look at this again" marker: the warning time before the due time,
+        // unless the step is so short that it would be overdue from the start
+        LocalDateTime warnAt = clocks.stepStarted(task.getId(), code, task.getTaskDefinitionKey(), department, due);
+        if (warnAt.isAfter(now)) {
+            task.setFollowUpDate(date(warnAt));
+        }
         dossiers.stepStarted(
                 code,
                 task.getId(),
@@ -89,6 +92,8 @@ class StepBehaviour {
                 due);
         events.publishEvent(
                 new StepStarted(code, task.getId(), task.getTaskDefinitionKey(), task.getName(), department, now, due));
+        // Tasklist's cards and its search (task name "like") show and find the dossier by its whole code
+        task.setName(code + " · " + task.getName());
     }
 
     void taskCompleted(DelegateTask task, ModelProperties model) {

@@ -114,13 +114,27 @@ class TasklistBrowserTests {
         assertThat(api.get("/engine-rest/task/" + provinceTask, "pr.tiepnhan").status())
                 .isNotEqualTo(200);
 
-        browser.findElement(By.cssSelector(".tasks-list a[href*='" + wardTask + "']"))
-                .click();
+        WebElement card = browser.findElement(By.cssSelector(".tasks-list a[href*='" + wardTask + "']"));
+        // the list scrolls inside its column; the page's footer would take a click below the window's edge
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", card);
+        card.click();
         long claimStart = System.nanoTime();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")))
                 .click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
         long claimMillis = (System.nanoTime() - claimStart) / 1_000_000;
+
+        // the tab "Hồ sơ" reads the officials' dossier view with the Keycloak web-app session (no bearer token)
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Hồ sơ']")))
+                .click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".motcua-dossier"), "058090001234"));
+        assertThat(browser.findElement(By.cssSelector(".motcua-dossier")).getText())
+                .contains("Hồ sơ " + wardDossier)
+                .contains("Số tầng");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[contains(@class,'nav-tabs')]/li[1]/a")))
+                .click();
 
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(.,'Tiếp nhận hồ sơ')]")))
                 .click();

@@ -39,6 +39,8 @@ final class Browser implements AutoCloseable {
                         "--disable-dev-shm-usage",
                         "--lang=vi",
                         "--window-size=1280,2200");
+        // --lang alone does not reach navigator.languages in headless mode; the web apps choose their locale there
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "vi"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .build();
@@ -70,6 +72,22 @@ final class Browser implements AutoCloseable {
     Browser click(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
         return this;
+    }
+
+    /** Clicks the element an XPath finds (e.g. by its visible text), once it is clickable. */
+    Browser clickXpath(String xpath) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))).click();
+        return this;
+    }
+
+    /** Runs a script in the page (asynchronously: it calls its last argument with the result) and returns the result. */
+    Object asyncScript(String asyncScript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(asyncScript, arguments);
+    }
+
+    /** Waits until the script, run again and again, returns true. */
+    void until(String script) {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
     }
 
     Browser clickLink(String text) {

@@ -8,6 +8,8 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'vi'
   },
+  // the tab "Hồ sơ" on every task (it also lists tasks by due date); people named family name first
+  customScripts: ['scripts/dossier-tab', 'scripts/vietnamese-names'],
   dateFormat: {
     normal: 'DD/MM/YYYY HH:mm',
     long: 'dddd, DD/MM/YYYY HH:mm'
