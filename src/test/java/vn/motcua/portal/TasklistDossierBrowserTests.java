@@ -121,7 +121,9 @@ class TasklistDossierBrowserTests {
     }
 
     private void logIn(String user) {
-        browser.open("/camunda/app/tasklist/default/")
+        // a fresh session: another test in this JVM may have left the shared browser logged in (portal or web apps)
+        browser.forgetCookies()
+                .open("/camunda/app/tasklist/default/")
                 .type("input[ng-model='username']", user)
                 .type("input[ng-model='password']", Api.PASSWORD)
                 .click("button[type='submit']");
