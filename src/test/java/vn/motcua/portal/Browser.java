@@ -198,10 +198,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** A screenshot in target/screenshots/portal, or where the name says ("tasklist/00-logged-in"). */
     void screenshot(String name) {
         try {
-            Path folder = Files.createDirectories(Path.of("target/screenshots/portal"));
-            Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Path file = (name.contains("/") ? Path.of("target/screenshots") : Path.of("target/screenshots/portal"))
+                    .resolve(name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
