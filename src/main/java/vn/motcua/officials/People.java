@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import vn.motcua.security.PersonNames;
 
 /**
  * Officials and departments by name, from the engine's identity service (built-in or the Keycloak plugin alike).
@@ -31,7 +32,7 @@ class People {
 
     String fullName(String userId) {
         User user = platform(() -> identity.createUserQuery().userId(userId).singleResult());
-        return user == null ? userId : name(user);
+        return user == null ? userId : PersonNames.of(user);
     }
 
     String departmentName(String groupId) {
@@ -43,7 +44,7 @@ class People {
     /** The members of a department, by name. */
     List<Person> members(String groupId) {
         return platform(() -> identity.createUserQuery().memberOfGroup(groupId).list()).stream()
-                .map(user -> new Person(user.getId(), name(user)))
+                .map(user -> new Person(user.getId(), PersonNames.of(user)))
                 .sorted(Comparator.comparing(Person::name, VIETNAMESE).thenComparing(Person::id))
                 .toList();
     }
@@ -62,14 +63,5 @@ class People {
                 identity.setAuthentication(official);
             }
         }
-    }
-
-    private static String name(User user) {
-        String name = (nonNull(user.getLastName()) + " " + nonNull(user.getFirstName())).trim();
-        return name.isEmpty() ? user.getId() : name;
-    }
-
-    private static String nonNull(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -44,14 +44,7 @@ class SessionController {
         String id = principal.getName();
         Optional<User> user =
                 Optional.ofNullable(identity.createUserQuery().userId(id).singleResult());
-        String name = user.map(u -> String.join(" ", nonNull(u.getLastName()), nonNull(u.getFirstName()))
-                        .trim())
-                .filter(n -> !n.isEmpty())
-                .orElse(id);
+        String name = user.map(PersonNames::of).orElse(id);
         return new Session(true, id, name, user.map(User::getEmail).orElse(null), logins.groupsOf(id));
-    }
-
-    private static String nonNull(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -20,6 +20,7 @@ import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.NewDossier;
 import vn.motcua.dossier.Step;
 import vn.motcua.dossier.StoredAttachment;
+import vn.motcua.security.PersonNames;
 
 /** Writes the slips of one dossier from its record, its catalogue entry and its timeline. */
 @Service
@@ -255,6 +256,6 @@ class Slips {
         if (user == null) {
             return userId == null ? "" : userId;
         }
-        return user.getLastName() + " " + user.getFirstName();
+        return PersonNames.of(user);
     }
 }
