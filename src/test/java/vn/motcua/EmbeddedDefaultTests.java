@@ -17,6 +17,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * and tracks a dossier; only the database file is swapped for an in-memory one. No profile is given, as in
  * {@code mvn spring-boot:run}: the demo comes from {@code spring.profiles.default}.
  */
+@OwnApplication
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -18,9 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.motcua.Api;
+import vn.motcua.OwnApplication;
 import vn.motcua.dossier.Dossiers;
 
 /** The same round trip on the embedded default (H2, the key drawn at random per start): the tables and SQL fit H2. */
+@OwnApplication
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -15,6 +15,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.motcua.Api;
 import vn.motcua.FreshDatabase;
+import vn.motcua.OwnApplication;
 import vn.motcua.ProxyPort;
 
 /**
@@ -22,6 +23,7 @@ import vn.motcua.ProxyPort;
  * passes the build's model checks (departments, forms, documented beans) or is refused with each element named and
  * nothing stored. Citizens still get 403.
  */
+@OwnApplication
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"mariadb", "demo", "it", "staging"})
 @ContextConfiguration(initializers = {FreshDatabase.class, ProxyPort.class})
