@@ -211,6 +211,11 @@ public class Api {
         return reply(request.retrieve().toEntity(String.class));
     }
 
+    /** GET as the user, the answer's bytes and headers as they came (a workbook, a PDF). */
+    public ResponseEntity<byte[]> download(String path, String user) {
+        return http.get().uri(path).headers(h -> login(h, user)).retrieve().toEntity(byte[].class);
+    }
+
     /** GET as the user (officials' endpoints such as {@code /engine-rest/task/{id}/variables}). */
     public Reply get(String path, String user) {
         return reply(

@@ -62,6 +62,11 @@ public class Procedures {
         return catalog.agencyOfUnit(procedure.receptionUnit()).or(() -> catalog.agency(procedure.agencyCode()));
     }
 
+    /** An agency of the registry by its code. */
+    public Optional<Agency> agency(String code) {
+        return catalog.agency(code);
+    }
+
     /** The procedure's code, name and agency, without reading its components. */
     public Optional<Procedure.Heading> heading(String code) {
         return catalog.findHeading(code);

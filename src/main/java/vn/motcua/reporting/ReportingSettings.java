@@ -1,6 +1,7 @@
 package vn.motcua.reporting;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The counting choices that the law leaves open (domain.md §11.1: "counting rules must be explicit configuration").
@@ -11,9 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     notes that column 9 includes returned and withdrawn dossiers) or not at all
  * @param refusedAtReception where a dossier refused at reception counts: not at all (default; it was never
  *     accepted, the clock never started, domain.md §6.2, §6.4) or as resolved on time
+ * @param unit the reporting unit of the province-wide report (an agency's report names the agency)
+ * @param place the place printed before the date of an exported report ("Ninh Thuận, ngày …")
  */
 @ConfigurationProperties("motcua.reporting")
-record ReportingSettings(DueTime judgeAgainst, Counted stopped, Counted refusedAtReception) {
+record ReportingSettings(DueTime judgeAgainst, Counted stopped, Counted refusedAtReception, String unit, String place) {
 
     enum DueTime {
         ORIGINAL,
@@ -25,9 +28,17 @@ record ReportingSettings(DueTime judgeAgainst, Counted stopped, Counted refusedA
         EXCLUDED
     }
 
+    @ConstructorBinding
     ReportingSettings {
         judgeAgainst = judgeAgainst == null ? DueTime.ORIGINAL : judgeAgainst;
         stopped = stopped == null ? Counted.RESOLVED_ON_TIME : stopped;
         refusedAtReception = refusedAtReception == null ? Counted.EXCLUDED : refusedAtReception;
+        unit = unit == null || unit.isBlank() ? "Trung tâm Phục vụ hành chính công" : unit.strip();
+        place = place == null ? "" : place.strip();
+    }
+
+    /** The counting choices alone (the exports' unit and place left to their defaults). */
+    ReportingSettings(DueTime judgeAgainst, Counted stopped, Counted refusedAtReception) {
+        this(judgeAgainst, stopped, refusedAtReception, null, null);
     }
 }

@@ -3,6 +3,7 @@ package vn.motcua.reporting;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,6 +46,51 @@ class Reports {
         }
         checked("Tổng số", total, from, to);
         return new Ii06a(from, to, agency, List.copyOf(table), total);
+    }
+
+    /** A dossier behind a cell of the report, as the drill-down lists it. */
+    record CellDossier(
+            String code,
+            String sector,
+            String channel,
+            LocalDateTime receivedAt,
+            LocalDateTime dueAt,
+            LocalDateTime resolvedAt,
+            CountingRules.Received received,
+            CountingRules.Outcome outcome) {}
+
+    /** One page of the dossiers a cell counts. */
+    record Cell(String column, int number, String sector, int total, int offset, List<CellDossier> dossiers) {}
+
+    /**
+     * The dossiers counted in one column of the report for the same period and agency, of one sector or of all
+     * ({@code sector} null, the total row), in the order of their codes.
+     */
+    @Transactional(readOnly = true)
+    Cell dossiers(
+            LocalDate from, LocalDate to, String agency, String sector, Ii06a.Column column, int offset, int limit) {
+        LocalDateTime start = from.atStartOfDay();
+        LocalDateTime end = to.plusDays(1).atStartOfDay();
+        List<CellDossier> all = new ArrayList<>();
+        for (ReportedDossier dossier : rows.inPeriod(start, end, agency)) {
+            if (sector != null && !sector.equals(dossier.sector())) {
+                continue;
+            }
+            rules.count(dossier, start, end)
+                    .filter(column::holds)
+                    .ifPresent(counted -> all.add(new CellDossier(
+                            dossier.dossierCode(),
+                            dossier.sector(),
+                            dossier.channel(),
+                            dossier.receivedAt(),
+                            dossier.dueAt(),
+                            dossier.resolvedAt(),
+                            counted.received(),
+                            counted.outcome())));
+        }
+        all.sort(Comparator.comparing(CellDossier::code));
+        List<CellDossier> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+        return new Cell(column.field, column.number, sector, all.size(), offset, List.copyOf(page));
     }
 
     private static void checked(String row, Ii06a.Cells cells, LocalDate from, LocalDate to) {

@@ -1,0 +1,324 @@
+package vn.motcua.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.motcua.Api;
+import vn.motcua.IntegrationTest;
+
+/**
+ * The brief's year (19,163 dossiers, 80.31% early, 19.69% on time) seeded into the dossier tables, made into the read
+ * model by the operator's rebuild, and counted by report II.06a for 2019, for the province and per sector.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProvinceYearReportTests {
+
+    static final String YEAR = "/api/reports/ii06a?from=2019-01-01&to=2019-12-31";
+    static final String XLSX = "/api/reports/ii06a.xlsx?from=2019-01-01&to=2019-12-31";
+    static final String PDF = "/api/reports/ii06a.pdf?from=2019-01-01&to=2019-12-31";
+    static final String CELLS = "/api/reports/ii06a/dossiers?from=2019-01-01&to=2019-12-31";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    ProvinceYear year;
+
+    @BeforeAll
+    void seedTheYearAndRebuild() {
+        api = new Api(port);
+        year = new ProvinceYear(jdbc);
+        year.remove();
+        assertThat(year.seed()).hasSize(ProvinceYear.DOSSIERS).doesNotHaveDuplicates();
+        Api.Reply rebuilt = api.post("/api/reports/rebuild", "admin", Map.of());
+        assertThat(rebuilt.status()).as(rebuilt.body().toString()).isEqualTo(200);
+        assertThat(rebuilt.body().path("dossiers").asInt()).isGreaterThanOrEqualTo(ProvinceYear.DOSSIERS);
+    }
+
+    @AfterAll
+    void takeTheYearOut() {
+        year.remove();
+    }
+
+    @Test
+    void theProvinceReportCountsTheBriefsYear() {
+        JsonNode total = report(YEAR).path("total");
+
+        assertThat(total.path("received").asInt()).isEqualTo(19_163);
+        assertThat(total.path("carriedOver").asInt()).isZero();
+        assertThat(total.path("resolved").asInt()).isEqualTo(19_163);
+        assertThat(total.path("resolvedEarly").asInt()).isEqualTo(15_390);
+        assertThat(total.path("resolvedOnTime").asInt()).isEqualTo(3_773);
+        assertThat(total.path("resolvedLate").asInt()).isZero();
+        assertThat(total.path("inProgress").asInt()).isZero();
+        assertThat(percent(
+                        total.path("resolvedEarly").asInt(),
+                        total.path("resolved").asInt()))
+                .isEqualTo("80.31");
+        assertThat(percent(
+                        total.path("resolvedOnTime").asInt(),
+                        total.path("resolved").asInt()))
+                .isEqualTo("19.69");
+    }
+
+    @Test
+    void eachSectorRowHasTheSeededMix() {
+        Map<String, int[]> expected = ProvinceYear.expected();
+        Map<String, int[]> reported = new HashMap<>();
+        for (JsonNode row : report(YEAR).path("rows")) {
+            JsonNode c = row.path("cells");
+            reported.put(row.path("sector").asText(), new int[] {
+                c.path("receivedOnline").asInt(),
+                c.path("receivedDirectOrPostal").asInt(),
+                c.path("resolvedEarly").asInt(),
+                c.path("resolvedOnTime").asInt()
+            });
+        }
+        assertThat(reported).containsOnlyKeys(expected.keySet());
+        expected.forEach(
+                (sector, cells) -> assertThat(reported.get(sector)).as(sector).containsExactly(cells));
+        // the construction sector has the ward's and the Sở Xây dựng's procedures: 2 of every 5 dossiers
+        assertThat(reported.get("Hoạt động xây dựng")[0] + reported.get("Hoạt động xây dựng")[1])
+                .isEqualTo(7_666);
+    }
+
+    @Test
+    void oneAgencyCountsOnlyItsOwnAndAMonthCountsOnlyItsOwn() {
+        JsonNode ward = report(YEAR + "&agency=000.20.43.H43").path("total");
+        assertThat(ward.path("received").asInt()).isEqualTo(7_666); // procedures 0 and 2 of every 5: 3,833 + 3,833
+        JsonNode december =
+                report("/api/reports/ii06a?from=2019-12-01&to=2019-12-31").path("total");
+        // received before December and resolved in it: carried over, no new ones
+        assertThat(december.path("received").asInt())
+                .isEqualTo(december.path("carriedOver").asInt());
+        assertThat(december.path("receivedOnline").asInt()).isZero();
+        assertThat(december.path("inProgress").asInt()).isZero();
+    }
+
+    @Test
+    void theWorkbookIsTheFormWithTheYearsNumbersAndOpensInAnOfficeSuite() throws Exception {
+        ResponseEntity<byte[]> download = api.download(XLSX, "admin");
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getHeaders().getContentType()).hasToString(ReportsController.XLSX);
+        assertThat(download.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("II.06a_2019-01-01_2019-12-31.xlsx");
+        Map<String, int[]> expected = ProvinceYear.expected();
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.getBody()))) {
+            Sheet sheet = book.getSheet("II.06a");
+            assertThat(text(sheet, 0, 0)).isEqualTo("ỦY BAN NHÂN DÂN TỈNH NINH THUẬN");
+            assertThat(text(sheet, 0, 10)).isEqualTo("Biểu số II.06a/VPCP/KSTT");
+            assertThat(text(sheet, 2, 0))
+                    .isEqualTo("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI"
+                            + " QUYẾT THỦ TỤC HÀNH CHÍNH");
+            assertThat(text(sheet, 3, 0)).isEqualTo("Kỳ báo cáo: từ ngày 01/01/2019 đến ngày 31/12/2019");
+            assertThat(text(sheet, 6, 2)).isEqualTo("Số hồ sơ nhận giải quyết");
+            assertThat(text(sheet, 7, 10)).isEqualTo("Số hồ sơ đang giải quyết");
+            assertThat(text(sheet, 8, 4)).isEqualTo("Trực tiếp, dịch vụ bưu chính");
+            assertThat(sheet.getMergedRegions())
+                    .as("the heading's groups span their columns, as on the form")
+                    .contains(
+                            CellRangeAddress.valueOf("C7:F7"),
+                            CellRangeAddress.valueOf("G7:M7"),
+                            CellRangeAddress.valueOf("D8:F8"),
+                            CellRangeAddress.valueOf("G8:J8"),
+                            CellRangeAddress.valueOf("K8:M8"),
+                            CellRangeAddress.valueOf("A7:A9"));
+            for (int c = 0; c < 13; c++) {
+                assertThat(text(sheet, 9, c)).isEqualTo("(" + (c + 1) + ")");
+            }
+            List<String> sectors = new ArrayList<>(expected.keySet());
+            Collections.sort(sectors);
+            int r = 10;
+            for (String sector : sectors) {
+                int[] cells = expected.get(sector);
+                assertThat(text(sheet, r, 1)).isEqualTo(sector);
+                assertThat(numbers(sheet, r, 2, 13))
+                        .as(sector)
+                        .containsExactly(
+                                cells[0] + cells[1],
+                                cells[0],
+                                cells[1],
+                                0,
+                                cells[2] + cells[3],
+                                cells[2],
+                                cells[3],
+                                0,
+                                0,
+                                0,
+                                0);
+                r++;
+            }
+            assertThat(text(sheet, r, 1)).isEqualTo("Tổng số");
+            assertThat(numbers(sheet, r, 2, 13))
+                    .containsExactly(
+                            19_163, online(expected), 19_163 - online(expected), 0, 19_163, 15_390, 3_773, 0, 0, 0, 0);
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+        }
+
+        Path dir = Files.createDirectories(Path.of("target/reports"));
+        Path xlsx = Files.write(dir.resolve("II.06a-2019.xlsx"), download.getBody());
+        Path pdf = LibreOffice.convert(xlsx, "pdf");
+        try (PDDocument printed = Loader.loadPDF(pdf.toFile())) {
+            assertThat(printed.getNumberOfPages()).as("the form on one A4 page").isEqualTo(1);
+            PDRectangle page = printed.getPage(0).getMediaBox();
+            assertThat(page.getWidth()).as("landscape").isGreaterThan(page.getHeight());
+            String text = new PDFTextStripper().getText(printed);
+            assertThat(text)
+                    .contains("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH")
+                    .contains("Số hồ sơ đã giải quyết")
+                    .contains("19163")
+                    .contains("15390")
+                    .contains("3773")
+                    .contains("THỦ TRƯỞNG ĐƠN VỊ");
+        }
+        // the page LibreOffice printed, as a picture a person looks at: target/reports/II.06a-2019.png
+        try (PDDocument printed = Loader.loadPDF(pdf.toFile())) {
+            BufferedImage picture = new PDFRenderer(printed).renderImageWithDPI(0, 110);
+            ImageIO.write(picture, "png", dir.resolve("II.06a-2019.png").toFile());
+        }
+    }
+
+    @Test
+    void thePdfIsTheSameFormWithItsFontsInside() throws Exception {
+        ResponseEntity<byte[]> download = api.download(PDF + "&agency=000.20.43.H43", "admin");
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("II.06a_000.20.43.H43_2019-01-01_2019-12-31.pdf");
+        Path dir = Files.createDirectories(Path.of("target/reports"));
+        try (PDDocument pdf = Loader.loadPDF(download.getBody())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            PDRectangle page = pdf.getPage(0).getMediaBox();
+            assertThat(page.getWidth()).as("landscape").isGreaterThan(page.getHeight());
+            for (COSName name : pdf.getPage(0).getResources().getFontNames()) {
+                assertThat(pdf.getPage(0).getResources().getFont(name).isEmbedded())
+                        .as("font " + name.getName())
+                        .isTrue();
+            }
+            String text = new PDFTextStripper().getText(pdf);
+            Map<String, int[]> expected = ProvinceYear.expected();
+            int[] building = expected.get("Hoạt động xây dựng");
+            assertThat(text)
+                    .contains("ỦY BAN NHÂN DÂN PHƯỜNG PHAN RANG")
+                    .contains("Biểu số II.06a/VPCP/KSTT")
+                    .contains("Kỳ báo cáo: từ ngày 01/01/2019 đến ngày 31/12/2019")
+                    .contains("Số hồ sơ đang giải quyết")
+                    .contains("Hoạt động xây dựng")
+                    .contains("Hộ tịch")
+                    .doesNotContain("Bảo hiểm y tế")
+                    .contains("(13)")
+                    .contains("THỦ TRƯỞNG ĐƠN VỊ");
+            assertThat(text.replaceAll("\\s+", " "))
+                    .as("the ward's construction row: half the sector's dossiers are the ward's")
+                    .contains("Hoạt động xây dựng 3833");
+            assertThat(building[0] + building[1]).isEqualTo(7_666);
+            ImageIO.write(
+                    new PDFRenderer(pdf).renderImageWithDPI(0, 110),
+                    "png",
+                    dir.resolve("II.06a-2019-ward.png").toFile());
+        }
+    }
+
+    @Test
+    void eachCellDrillsDownToItsDossiers() {
+        Map<String, int[]> expected = ProvinceYear.expected();
+        JsonNode onTime = report(CELLS + "&sector=Hộ tịch&column=resolvedOnTime&limit=1000");
+        assertThat(onTime.path("total").asInt()).isEqualTo(expected.get("Hộ tịch")[3]);
+        assertThat(onTime.path("number").asInt()).isEqualTo(9);
+        assertThat(onTime.path("dossiers")).hasSize(Math.min(1000, expected.get("Hộ tịch")[3]));
+        for (JsonNode dossier : onTime.path("dossiers")) {
+            assertThat(dossier.path("sector").asText()).isEqualTo("Hộ tịch");
+            assertThat(dossier.path("outcome").asText()).isEqualTo("ON_TIME");
+            assertThat(dossier.path("code").asText()).startsWith("000.20.43.H43-19");
+        }
+
+        JsonNode early = report(CELLS + "&column=resolvedEarly&offset=15385&limit=10");
+        assertThat(early.path("total").asInt()).as("the total row: no sector").isEqualTo(15_390);
+        assertThat(early.path("dossiers")).as("the last page").hasSize(5);
+
+        JsonNode online = report(CELLS + "&column=receivedOnline&limit=1");
+        assertThat(online.path("total").asInt()).isEqualTo(online(expected));
+    }
+
+    @Test
+    void aBadCellOrAgencyIsRefusedWithAMessage() {
+        Api.Reply column = api.get(CELLS + "&column=tongSo", "admin");
+        assertThat(column.status()).isEqualTo(400);
+        assertThat(column.body().path("message").asText())
+                .isEqualTo("Cột \"tongSo\" không có trong biểu II.06a; các cột: received, receivedOnline,"
+                        + " receivedDirectOrPostal, carriedOver, resolved, resolvedEarly, resolvedOnTime, resolvedLate,"
+                        + " inProgress, inProgressWithinTime, inProgressOverdue.");
+        Api.Reply limit = api.get(CELLS + "&column=resolved&limit=5000", "admin");
+        assertThat(limit.status()).isEqualTo(400);
+        assertThat(limit.body().path("messageEn").asText())
+                .isEqualTo("The parameter limit must be a whole number from 1 to 1000 (got \"5000\").");
+        Api.Reply agency = api.get(YEAR + "&agency=000.99.99.H43", "admin");
+        assertThat(agency.status()).isEqualTo(400);
+        assertThat(agency.body().path("message").asText())
+                .isEqualTo("Không có cơ quan mã \"000.99.99.H43\" trong danh mục.");
+        assertThat(api.download(XLSX, "pr.chuyenvien").getStatusCode().value())
+                .as("a specialist reads no reports")
+                .isEqualTo(403);
+    }
+
+    private static int online(Map<String, int[]> expected) {
+        return expected.values().stream().mapToInt(cells -> cells[0]).sum();
+    }
+
+    private static String text(Sheet sheet, int row, int column) {
+        return sheet.getRow(row).getCell(column).getStringCellValue();
+    }
+
+    private static List<Integer> numbers(Sheet sheet, int row, int first, int end) {
+        List<Integer> values = new ArrayList<>();
+        for (int c = first; c < end; c++) {
+            values.add((int) sheet.getRow(row).getCell(c).getNumericCellValue());
+        }
+        return values;
+    }
+
+    private JsonNode report(String path) {
+        Api.Reply reply = api.get(path, "admin");
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body();
+    }
+
+    private static String percent(int part, int whole) {
+        return BigDecimal.valueOf(part * 100L)
+                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+}
