@@ -76,6 +76,15 @@ public class Dossiers {
         return dossiers.find(code).map(DossierMapper.Row::toDossier);
     }
 
+    /**
+     * Holds the dossier's row until the caller's transaction ends, so that another module's writes about one dossier
+     * (its rating) happen one after the other; false when there is no such dossier.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lock(String code) {
+        return dossiers.lock(code) != null;
+    }
+
     /** The latest dossiers a user filed (at most 200), newest first. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Dossier> filedBy(String user) {

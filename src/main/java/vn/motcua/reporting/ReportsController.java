@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.api.UserError;
 import vn.motcua.catalog.Agency;
 import vn.motcua.catalog.Procedures;
+import vn.motcua.rating.Ratings;
 
 @RestController
 class ReportsController {
@@ -34,8 +35,16 @@ class ReportsController {
     private final Procedures catalogue;
     private final ReportingSettings settings;
     private final Clock clock;
+    private final Ratings ratings;
 
-    ReportsController(Reports reports, ReadModel model, Procedures catalogue, ReportingSettings settings, Clock clock) {
+    ReportsController(
+            Reports reports,
+            ReadModel model,
+            Procedures catalogue,
+            ReportingSettings settings,
+            Clock clock,
+            Ratings ratings) {
+        this.ratings = ratings;
         this.reports = reports;
         this.model = model;
         this.catalogue = catalogue;
@@ -112,6 +121,26 @@ class ReportsController {
                 chosen,
                 number("offset", offset, 0, Integer.MAX_VALUE),
                 number("limit", limit, 1, 1000));
+    }
+
+    @GetMapping("/api/reports/satisfaction")
+    @Operation(
+            summary = "The applicants' ratings first given in the days from..to, all agencies or one: how many, the"
+                    + " average of each criterion and of the total (of 18), the share of each level of satisfaction and"
+                    + " grade, and per official; same callers as report II.06a")
+    Satisfaction satisfaction(
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "agency", required = false) String agency,
+            Authentication user) {
+        Period period = period(user, from, to, agency);
+        return Satisfaction.of(
+                period.from(),
+                period.to(),
+                period.agency(),
+                ratings.inPeriod(period.from(), period.to(), period.agency()),
+                ratings.byOfficial(period.from(), period.to(), period.agency()),
+                ratings.settings());
     }
 
     @PostMapping("/api/reports/rebuild")

@@ -66,9 +66,13 @@ class KeycloakSecurity {
                                 "/api/forms/*",
                                 "/api/portal/config",
                                 // the slip's own check: the applicant's secret, the filer or an official
-                                "/api/dossiers/*/slips/*")
+                                "/api/dossiers/*/slips/*",
+                                // the rating's own check: the applicant's secret or the filer's login
+                                "/api/dossiers/*/rating")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/dossiers/*/rating")
                         .permitAll()
                         // liên thông peers: a motcua-peer token, and each message's Ed25519 signature checked by
                         // interagency

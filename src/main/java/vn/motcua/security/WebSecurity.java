@@ -44,9 +44,13 @@ class WebSecurity {
                                 "/api/portal/config",
                                 "/api/session",
                                 // the slip's own check: the applicant's secret or an official's login
-                                "/api/dossiers/*/slips/*")
+                                "/api/dossiers/*/slips/*",
+                                // the rating's own check: the applicant's secret or the filer's login
+                                "/api/dossiers/*/rating")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/dossiers/*/rating")
                         .permitAll()
                         // liên thông peers: the Ed25519 signature of each message is the authentication (interagency)
                         .requestMatchers(HttpMethod.POST, "/api/interagency/messages")

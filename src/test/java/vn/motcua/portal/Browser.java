@@ -46,7 +46,10 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         base = "http://localhost:" + port;
+        // a look-up that meets a page in the middle of navigating ("aborted by navigation", a detached element) is
+        // tried again on the next poll; if the condition never holds, the timeout names the last such error
         wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     Browser open(String path) {
