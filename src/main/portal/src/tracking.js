@@ -13,6 +13,7 @@ export async function tracking() {
     lookUp($('#code').value.trim(), $('#secret').value.trim());
   });
   $('#supplement').addEventListener('submit', supplement);
+  $('#rating').addEventListener('submit', rate);
   $('#diagram-toggle').addEventListener('click', toggleDiagram);
   if (param('ma')) {
     $('#code').value = param('ma');
@@ -34,6 +35,7 @@ async function lookUp(code, secret) {
     say(message, null);
     show(dossier, secret);
     shownCode = dossier.code;
+    await ratingForm(dossier, secret, headers);
     if (!$('#diagram').hidden) await diagram(dossier.code);
   } catch (error) {
     say(message, error.message);
@@ -135,6 +137,81 @@ async function supplement(event) {
     await lookUp(form.dataset.code, form.dataset.secret);
     // said after the new lookup, in the page's region: the supplement form itself is gone once nothing is awaited
     say($('#message'), t('Đã nhận hồ sơ bổ sung. Hồ sơ tiếp tục được xử lý.', 'The supplement was received; processing resumes.'), 'success');
+  } catch (error) {
+    say(message, error.message);
+  }
+}
+
+const POINTS = [
+  [2, 'Tốt (2 điểm)', 'Good (2 points)'],
+  [1, 'Bình thường (1 điểm)', 'Fair (1 point)'],
+  [0, 'Chưa tốt (0 điểm)', 'Poor (0 points)']
+];
+
+/**
+ * After the result is returned, the applicant (the secret given, or logged in as the filer) rates the dossier here;
+ * a rating given is shown, and can be changed while the server allows it.
+ */
+async function ratingForm(d, secret, headers) {
+  const form = $('#rating');
+  form.hidden = true;
+  if (d.status !== 10 || !(secret || d.applicantDetails)) return;
+  let view;
+  try {
+    view = await api(`/api/dossiers/${encodeURIComponent(d.code)}/rating`, { headers: withSecret(secret, headers) });
+  } catch (notTheApplicant) {
+    return;
+  }
+  const given = view.rating;
+  $('#rating-criteria').replaceChildren(...view.criteria.map((c, i) => el('li', { 'data-criterion': c.number },
+    el('p', { class: 'criterion-text' }, `${c.number}. ${t(c.text, c.textEn)}`),
+    el('div', { class: 'choices', role: 'radiogroup', 'aria-label': t(c.text, c.textEn) },
+      POINTS.map(([points, vi, en]) => el('label', {},
+        el('input', { type: 'radio', name: `c${c.number}`, value: points,
+          checked: given && given.scores[i] === points, disabled: !view.mayRate }),
+        t(vi, en)))))));
+  $('#rating-comment').value = given?.comment || '';
+  $('#rating-comment').disabled = !view.mayRate;
+  $('#rating-submit').hidden = !view.mayRate;
+  $('#rating-submit').textContent = given ? t('Cập nhật đánh giá', 'Update the rating') : t('Gửi đánh giá', 'Send the rating');
+  form.dataset.code = d.code;
+  form.dataset.secret = secret || '';
+  const message = $('#rating-message');
+  if (given) say(message, summary(given), view.mayRate ? 'success' : 'info');
+  else say(message, null);
+  if (!view.mayRate && !given) return;
+  form.hidden = false;
+}
+
+function summary(rating) {
+  const until = rating.editableUntil ? when(rating.editableUntil) : '';
+  return t(`Đánh giá của bạn: ${rating.total}/18 điểm – ${rating.satisfactionText}. Có thể sửa đến ${until}.`,
+    `Your rating: ${rating.total}/18 points – ${rating.satisfaction === 'RAT_HAI_LONG' ? 'very satisfied'
+      : rating.satisfaction === 'HAI_LONG' ? 'satisfied' : 'dissatisfied'}. It can be changed until ${until}.`);
+}
+
+async function rate(event) {
+  event.preventDefault();
+  const form = event.target;
+  const message = $('#rating-message');
+  const scores = [...form.querySelectorAll('#rating-criteria li')].map((li) => {
+    const chosen = li.querySelector('input:checked');
+    return chosen ? Number(chosen.value) : null;
+  });
+  const missing = scores.findIndex((s) => s === null);
+  if (missing >= 0) {
+    say(message, t(`Vui lòng chấm điểm tiêu chí ${missing + 1}.`, `Please score criterion ${missing + 1}.`));
+    return;
+  }
+  const headers = withSecret(form.dataset.secret, await authorization(await auth()));
+  try {
+    const rating = await api(`/api/dossiers/${encodeURIComponent(form.dataset.code)}/rating`, {
+      method: 'PUT',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scores, comment: $('#rating-comment').value, channel: 'PORTAL' })
+    });
+    $('#rating-submit').textContent = t('Cập nhật đánh giá', 'Update the rating');
+    say(message, t('Cảm ơn bạn đã đánh giá. ', 'Thank you for your rating. ') + summary(rating), 'success');
   } catch (error) {
     say(message, error.message);
   }
