@@ -6,12 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.Api;
 import vn.motcua.IntegrationTest;
@@ -28,6 +33,9 @@ class TasklistDossierBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TaskService taskService;
 
     Api api;
     Browser browser;
@@ -51,9 +59,28 @@ class TasklistDossierBrowserTests {
         api.completeTask("pr.tiepnhan", other, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
         api.completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
 
+        // the newer dossier's step is due a day later: sorted by due date its card comes second, not first
+        Task later = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(code)
+                .taskDefinitionKey("Task_AssignDossier")
+                .singleResult();
+        later.setDueDate(Date.from(later.getDueDate().toInstant().plus(Duration.ofDays(1))));
+        taskService.saveTask(later);
+
         logIn("pr.truongphong");
         browser.until("return document.querySelectorAll('.tasks-list li.task').length >= 2");
         assertThat(browser.url()).contains("dueDate");
+        browser.until("const cards = [...document.querySelectorAll('.tasks-list h4.task a')].map(a => a.textContent);"
+                + " const a = cards.findIndex(t => t.includes('" + other + "'));"
+                + " const b = cards.findIndex(t => t.includes('" + code + "'));"
+                + " return a >= 0 && b > a");
+        assertThat(browser.text("body"))
+                .as("no functions an official does not need")
+                .doesNotContain("Tạo công việc")
+                .doesNotContain("Khởi tạo quy trình")
+                .doesNotContain("Create task")
+                .doesNotContain("Start process");
         browser.until("return [...document.querySelectorAll('.tasks-list h4.task a')]"
                 + ".some(a => a.textContent.includes('" + code + " · Phân công xử lý'))");
         browser.screenshot("tasklist/00-logged-in");
