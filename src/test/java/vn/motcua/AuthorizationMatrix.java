@@ -10,16 +10,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Every endpoint × every kind of caller, from ONE table ({@code src/test/resources/authorization-matrix.tsv}), run by
@@ -81,8 +91,10 @@ public abstract class AuthorizationMatrix {
                         Filed dossier = row.fresh() ? file(filer) : shared;
                         Credentials who = credentials(caller, dossier.secret());
                         Api api = new Api(port, user -> who.authorization());
-                        String path =
-                                row.path().replace("{code}", dossier.code()).replace("{secret}", dossier.secret());
+                        String path = row.path()
+                                .replace("{code}", dossier.code())
+                                .replace("{secret}", dossier.secret())
+                                .replace("{attachment}", attachment(dossier));
                         Api.Reply reply = api.send(
                                 row.method(),
                                 path,
@@ -97,6 +109,50 @@ public abstract class AuthorizationMatrix {
                     }
                     assertThat(wrong).as(row.method() + " " + row.path()).isEmpty();
                 }));
+    }
+
+    /**
+     * The table names every endpoint of ours: each request mapping of the application's controllers (method and
+     * path) is matched by at least one row, so a new endpoint cannot go untested.
+     */
+    @Test
+    void everyEndpointOfOursHasARowInTheTable() throws IOException {
+        List<Row> rows = rows();
+        RequestMappingHandlerMapping mappings =
+                context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        List<String> missing = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("vn.motcua")
+                    || info.getPathPatternsCondition().getPatternValues().contains("/error")) {
+                return; // the container's error dispatch, not an endpoint anyone calls
+            }
+            Set<String> methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of("GET")
+                    : info.getMethodsCondition().getMethods().stream()
+                            .map(Enum::name)
+                            .collect(Collectors.toSet());
+            for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                for (String method : methods) {
+                    boolean covered = rows.stream()
+                            .anyMatch(row -> row.method().equals(method)
+                                    && pattern.matches(
+                                            PathContainer.parsePath(row.path().split("\\?")[0])));
+                    if (!covered) {
+                        missing.add(method + " " + pattern.getPatternString());
+                    }
+                }
+            }
+        });
+        assertThat(missing)
+                .as("endpoints without a row in authorization-matrix.tsv")
+                .isEmpty();
+    }
+
+    private String attachment(Filed dossier) {
+        Long id = context.getBean(JdbcTemplate.class)
+                .queryForObject(
+                        "select min(id) from dossier_attachment where dossier_code = ?", Long.class, dossier.code());
+        return String.valueOf(id);
     }
 
     @AfterEach
@@ -119,6 +175,18 @@ public abstract class AuthorizationMatrix {
         }
         if (row.body().startsWith("json:")) {
             return new ObjectMapper().readValue(row.body().substring(5), Map.class);
+        }
+        if (row.body().startsWith("filing:")) {
+            // a whole house permit, on the channel named (ONLINE, COUNTER)
+            return Api.multipart(Api.housePermitRequest(row.body().substring(7)), Api.houseFiles());
+        }
+        if (row.body().startsWith("counter:")) {
+            // a house permit received at the counter with the decision named (accept, supplement, refuse)
+            MultiValueMap<String, Object> parts = Api.multipart(Api.housePermitRequest("COUNTER"), Api.houseFiles());
+            HttpHeaders json = new HttpHeaders();
+            json.setContentType(MediaType.APPLICATION_JSON);
+            parts.add("decision", new HttpEntity<>(Map.of("decision", row.body().substring(8)), json));
+            return parts;
         }
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         for (String part : row.body().substring("multipart:".length()).split(",")) {

@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -80,8 +83,12 @@ class KeycloakSecurity {
                         .hasRole("peer-system")
                         .requestMatchers(paths.matcher("/engine-rest/**"))
                         .hasAnyRole(OFFICIALS)
+                        // a peer's token delivers messages and reads what is public, nothing else (no filing, no
+                        // "my dossiers" of its service account)
                         .anyRequest()
-                        .authenticated())
+                        .access(AuthorizationManagers.allOf(
+                                AuthenticatedAuthorizationManager.authenticated(),
+                                AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole("peer-system")))))
                 // the Tasklist tab "Hồ sơ": the official's web-app session on the dossier view, files and slips
                 .addFilterBefore(new WebappSessionUser(), AnonymousAuthenticationFilter.class)
                 .oauth2ResourceServer(

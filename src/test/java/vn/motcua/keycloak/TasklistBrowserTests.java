@@ -165,10 +165,14 @@ class TasklistBrowserTests {
         browser.findElement(By.id("kc-login")).click();
     }
 
+    /** The tasks the list shows, read in one script (the list is redrawn while it loads: no element is held). */
     private Set<String> taskIdsInList() {
-        List<WebElement> links = browser.findElements(By.cssSelector(".tasks-list a[href*='task=']"));
-        return links.stream()
-                .map(a -> TASK_ID.matcher(String.valueOf(a.getAttribute("href"))))
+        @SuppressWarnings("unchecked")
+        List<Object> hrefs = (List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return [...document.querySelectorAll(\".tasks-list a[href*='task=']\")]"
+                        + ".map(a => a.href)");
+        return hrefs.stream()
+                .map(href -> TASK_ID.matcher(String.valueOf(href)))
                 .filter(Matcher::find)
                 .map(m -> m.group(1))
                 .collect(Collectors.toSet());
