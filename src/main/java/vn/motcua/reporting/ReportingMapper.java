@@ -76,4 +76,20 @@ interface ReportingMapper {
             """)
     List<ReportedDossier> inPeriod(
             @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("agency") String agency);
+
+    /** The procedures that received at least one online dossier in [from, to), of one agency or all. */
+    @Select("""
+            <script>
+            select distinct procedure_code
+              from reporting_dossier
+             where channel = 'ONLINE' and received_at &gt;= #{from} and received_at &lt; #{to}
+               <if test="agency != null">and agency_code = #{agency}</if>
+            </script>
+            """)
+    List<String> proceduresFiledOnline(
+            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("agency") String agency);
+
+    /** The agencies with dossiers received before {@code to}, in code order. */
+    @Select("select distinct agency_code from reporting_dossier where received_at < #{to} order by agency_code")
+    List<String> agencies(@Param("to") LocalDateTime to);
 }

@@ -36,6 +36,7 @@ class ReportsController {
     private final ReportingSettings settings;
     private final Clock clock;
     private final Ratings ratings;
+    private final Index766Report index;
 
     ReportsController(
             Reports reports,
@@ -43,8 +44,10 @@ class ReportsController {
             Procedures catalogue,
             ReportingSettings settings,
             Clock clock,
-            Ratings ratings) {
+            Ratings ratings,
+            Index766Report index) {
         this.ratings = ratings;
+        this.index = index;
         this.reports = reports;
         this.model = model;
         this.catalogue = catalogue;
@@ -121,6 +124,20 @@ class ReportsController {
                 chosen,
                 number("offset", offset, 0, Integer.MAX_VALUE),
                 number("limit", limit, 1, 1000));
+    }
+
+    @GetMapping("/api/reports/index766")
+    @Operation(
+            summary = "The Decision 766 index for the days from..to: each computable indicator with numerator,"
+                    + " denominator, percent, target and points, and a note for those that need data not yet kept;"
+                    + " the province and every agency, or one agency; same callers as report II.06a")
+    Index766 index766(
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "agency", required = false) String agency,
+            Authentication user) {
+        Period period = period(user, from, to, agency);
+        return index.of(period.from(), period.to(), period.agency(), period.unit(), settings.unit());
     }
 
     @GetMapping("/api/reports/satisfaction")

@@ -3,6 +3,7 @@ package vn.motcua.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -158,6 +159,73 @@ class ReportIi06aTests {
         deliver(true);
         assertThat(report()).isEqualTo(EXPECTED);
         assertThat(rows()).isEqualTo(rebuiltRows);
+    }
+
+    @Test
+    void theWardsIndex766OfMarchIsCountedFromTheSameDossiers() {
+        api.post("/api/reports/rebuild", "admin", Map.of());
+        Api.Reply reply =
+                api.get("/api/reports/index766?from=2025-03-01&to=2025-03-31&agency=" + WARD, "pr.truongphong");
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        JsonNode scope = reply.body().path("scopes").get(0);
+        assertThat(reply.body().path("scopes")).hasSize(1);
+        assertThat(scope.path("name").asText()).isEqualTo("Ủy ban nhân dân phường Phan Rang");
+        Map<String, JsonNode> byCode = new HashMap<>();
+        scope.path("indicators").forEach(i -> byCode.put(i.path("code").asText(), i));
+
+        // 2.1: early 2 + on time 2 + within time 1 of 8 received = 62.50%, proportional to 20 points
+        assertIndicator(byCode.get("2.1"), "5", "8", "62.50", "12.50");
+        // 2.2: H1 433 h, H2 510.5 h, H3 553 h, C2 7 h from reception to result: 1,503.5 h = 62.65 days over 4
+        assertThat(byCode.get("2.2").path("numerator").decimalValue()).isEqualByComparingTo("62.65");
+        assertThat(byCode.get("2.2").path("denominator").asInt()).isEqualTo(4);
+        assertThat(byCode.get("2.2").path("value").decimalValue()).isEqualByComparingTo("15.66");
+        assertThat(byCode.get("2.2").path("points").isNull()).isTrue();
+        // 3.3: 2 online of the 6 new ones = 33.33% against a target of 50%: 4 × 33.33 ÷ 50
+        assertIndicator(byCode.get("3.3"), "2", "6", "33.33", "2.67");
+        // 3.1 and 3.2: every ward procedure of the demo is online; the house permit and the extract had online filings
+        int wardProcedures = api.get("/api/procedures?agency=" + WARD).body().size();
+        assertIndicator(
+                byCode.get("3.1"), String.valueOf(wardProcedures), String.valueOf(wardProcedures), "100.00", "4.00");
+        assertThat(byCode.get("3.2").path("numerator").asInt()).isEqualTo(2);
+        assertThat(byCode.get("3.2").path("denominator").asInt()).isEqualTo(wardProcedures);
+        // 5.4: 100% − (1 late + 2 overdue, no dissatisfied rating) ÷ 8 = 62.50% against 90%: 6 × 62.5 ÷ 90
+        assertIndicator(byCode.get("5.4"), "3", "8", "62.50", "4.17");
+        // what needs data we do not keep yet is named, with no points
+        assertThat(byCode.get("4.1").path("points").isNull()).isTrue();
+        assertThat(byCode.get("4.1").path("note").asText()).isEqualTo("Cần kết quả giải quyết được ký số (chưa có).");
+        assertThat(byCode.get("1.4").path("note").asText()).contains("DVCQG");
+        BigDecimalSum sum = new BigDecimalSum();
+        scope.path("indicators").forEach(i -> sum.add(i.path("points")));
+        assertThat(scope.path("points").decimalValue()).isEqualByComparingTo(sum.total);
+        assertThat(scope.path("maxPoints").decimalValue()).isEqualByComparingTo("38"); // 20 + 4 + 4 + 4 + 6
+
+        Api.Reply province = api.get("/api/reports/index766?from=2025-03-01&to=2025-03-31", "admin");
+        assertThat(province.body().path("scopes").get(0).path("agency").isNull())
+                .isTrue();
+        assertThat(province.body().path("scopes").get(0).path("name").asText())
+                .isEqualTo("Ủy ban nhân dân tỉnh Ninh Thuận");
+        assertThat(province.body().path("scopes"))
+                .extracting(s -> s.path("agency").asText())
+                .contains(WARD, "000.00.12.H43");
+    }
+
+    static final class BigDecimalSum {
+        BigDecimal total = BigDecimal.ZERO;
+
+        void add(JsonNode points) {
+            if (!points.isNull() && !points.isMissingNode()) {
+                total = total.add(points.decimalValue());
+            }
+        }
+    }
+
+    private static void assertIndicator(
+            JsonNode indicator, String numerator, String denominator, String percent, String points) {
+        String code = indicator.path("code").asText();
+        assertThat(indicator.path("numerator").decimalValue()).as(code).isEqualByComparingTo(numerator);
+        assertThat(indicator.path("denominator").decimalValue()).as(code).isEqualByComparingTo(denominator);
+        assertThat(indicator.path("value").decimalValue()).as(code).isEqualByComparingTo(percent);
+        assertThat(indicator.path("points").decimalValue()).as(code).isEqualByComparingTo(points);
     }
 
     @Test
