@@ -6,8 +6,9 @@ import { counter } from './counter.js';
 import { mine } from './mine.js';
 import { accountArea } from './auth.js';
 import { loginPage } from './login.js';
+import { results } from './results.js';
 
-const pages = { catalogue, procedure, filing, tracking, counter, mine, login: loginPage };
+const pages = { catalogue, procedure, filing, tracking, counter, mine, results, login: loginPage };
 
 document.addEventListener('DOMContentLoaded', () => {
   setUpLanguageSwitch();

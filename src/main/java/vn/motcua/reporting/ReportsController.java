@@ -37,6 +37,7 @@ class ReportsController {
     private final Clock clock;
     private final Ratings ratings;
     private final Index766Report index;
+    private final PublicResults publicResults;
 
     ReportsController(
             Reports reports,
@@ -45,7 +46,9 @@ class ReportsController {
             ReportingSettings settings,
             Clock clock,
             Ratings ratings,
-            Index766Report index) {
+            Index766Report index,
+            PublicResults publicResults) {
+        this.publicResults = publicResults;
         this.ratings = ratings;
         this.index = index;
         this.reports = reports;
@@ -169,7 +172,9 @@ class ReportsController {
                     "Chỉ quản trị viên (" + OPERATORS + ") mới được dựng lại dữ liệu báo cáo.",
                     "Only administrators (" + OPERATORS + ") may rebuild the reporting data.");
         }
-        return Map.of("dossiers", model.rebuild());
+        int dossiers = model.rebuild();
+        publicResults.forget();
+        return Map.of("dossiers", dossiers);
     }
 
     /** A checked request for a report: the caller may read reports, the days make a period, the agency exists. */

@@ -68,6 +68,8 @@ class KeycloakSecurity {
                                 "/api/calendar/deadline",
                                 "/api/forms/*",
                                 "/api/portal/config",
+                                // the public results page's counts
+                                "/api/public/results",
                                 // the slip's own check: the applicant's secret, the filer or an official
                                 "/api/dossiers/*/slips/*",
                                 // the rating's own check: the applicant's secret or the filer's login

@@ -42,6 +42,8 @@ class WebSecurity {
                                 "/api/calendar/deadline",
                                 "/api/forms/*",
                                 "/api/portal/config",
+                                // the public results page's counts
+                                "/api/public/results",
                                 "/api/session",
                                 // the slip's own check: the applicant's secret or an official's login
                                 "/api/dossiers/*/slips/*",

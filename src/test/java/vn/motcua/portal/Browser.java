@@ -19,13 +19,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium driven through Debian's chromedriver; nothing is downloaded. */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String base;
     private final WebDriverWait wait;
 
-    Browser(int port) {
+    public Browser(int port) {
         ChromeOptions options = new ChromeOptions()
                 .setBinary("/usr/bin/chromium")
                 .addArguments(
@@ -52,7 +52,7 @@ final class Browser implements AutoCloseable {
         wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
-    Browser open(String path) {
+    public Browser open(String path) {
         driver.get(base + path);
         return this;
     }
@@ -61,7 +61,7 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
-    WebElement visible(String css) {
+    public WebElement visible(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
@@ -89,7 +89,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits until the script, run again and again, returns true. */
-    void until(String script) {
+    public void until(String script) {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
     }
 
@@ -114,7 +114,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits until the element shows the text (the page's answer arrives asynchronously), then returns all of it. */
-    String textOnceItShows(String css, String expected) {
+    public String textOnceItShows(String css, String expected) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), expected));
         return driver.findElement(By.cssSelector(css)).getText();
     }
@@ -127,7 +127,7 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
-    String text(String css) {
+    public String text(String css) {
         return visible(css).getText();
     }
 
@@ -161,7 +161,7 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
@@ -175,7 +175,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The window's inner size in CSS pixels, e.g. 390 × 844 for a phone. */
-    Browser windowSize(int width, int height) {
+    public Browser windowSize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
         // the window's frame, if any, is not part of the page: grow the window until the page has the size asked for
         Number innerWidth = (Number) script("return window.innerWidth");
@@ -202,7 +202,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A screenshot in target/screenshots/portal, or where the name says ("tasklist/00-logged-in"). */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Path file = (name.contains("/") ? Path.of("target/screenshots") : Path.of("target/screenshots/portal"))
                     .resolve(name + ".png");

@@ -34,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.motcua.Api;
 import vn.motcua.IntegrationTest;
+import vn.motcua.portal.Browser;
 
 /**
  * The brief's year (19,163 dossiers, 80.31% early, 19.69% on time) seeded into the dossier tables, made into the read
@@ -249,6 +250,66 @@ class ProvinceYearReportTests {
                     new PDFRenderer(pdf).renderImageWithDPI(0, 110),
                     "png",
                     dir.resolve("II.06a-2019-ward.png").toFile());
+        }
+    }
+
+    @Test
+    void thePublicResultsShowTheYearToAnyoneWithoutAnyPersonsData() {
+        Api.Reply reply = api.get("/api/public/results?year=2019");
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode year = reply.body();
+        assertThat(year.path("total").path("received").asInt()).isEqualTo(19_163);
+        assertThat(year.path("total").path("resolvedEarly").asInt()).isEqualTo(15_390);
+        assertThat(year.path("total").path("earlyPercent").decimalValue()).isEqualByComparingTo("80.31");
+        assertThat(year.path("total").path("onTimePercent").decimalValue()).isEqualByComparingTo("19.69");
+        assertThat(year.path("total").path("latePercent").decimalValue()).isEqualByComparingTo("0");
+        assertThat(year.path("months")).hasSize(12);
+        int resolved = 0;
+        for (JsonNode month : year.path("months")) {
+            resolved += month.path("figures").path("resolved").asInt();
+        }
+        assertThat(resolved)
+                .as("every dossier resolved in one month of the year")
+                .isEqualTo(19_163);
+        JsonNode ward = null;
+        for (JsonNode agency : year.path("agencies")) {
+            if (agency.path("code").asText().equals("000.20.43.H43")) {
+                ward = agency;
+            }
+        }
+        assertThat(ward).isNotNull();
+        assertThat(ward.path("name").asText()).isEqualTo("Ủy ban nhân dân phường Phan Rang");
+        assertThat(ward.path("figures").path("received").asInt()).isEqualTo(7_666);
+        assertThat(year.toString())
+                .doesNotContain("Nguyễn")
+                .doesNotContain("058090")
+                .doesNotContain("Thống Nhất");
+        Api.Reply future = api.get("/api/public/results?year=2999");
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.text("message")).startsWith("Năm \"2999\" không hợp lệ");
+
+        try (Browser browser = new Browser(port)) {
+            browser.windowSize(1280, 1800).open("/portal/ket-qua.html?nam=2019");
+            assertThat(browser.textOnceItShows("#figures [data-figure='early']", "80,31%"))
+                    .contains("Trước hạn")
+                    .contains("15.390");
+            assertThat(browser.text("#figures [data-figure='on-time']"))
+                    .contains("19,69%")
+                    .contains("3.773");
+            assertThat(browser.text("#figures [data-figure='received']")).contains("19.163");
+            assertThat(browser.text("#agencies"))
+                    .contains("Ủy ban nhân dân phường Phan Rang")
+                    .contains("7.666");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#months tbody tr")))
+                    .hasSize(12);
+            // the chart is drawn: its canvas has coloured pixels of the three series
+            browser.until("const c = document.querySelector('#months-chart');"
+                    + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + " let green = 0, blue = 0; for (let i = 0; i < d.length; i += 4) {"
+                    + " if (d[i] === 24 && d[i + 1] === 128 && d[i + 2] === 56) green++;"
+                    + " if (d[i] === 26 && d[i + 1] === 115 && d[i + 2] === 232) blue++; }"
+                    + " return green > 1000 && blue > 100");
+            browser.screenshot("results-2019");
         }
     }
 
