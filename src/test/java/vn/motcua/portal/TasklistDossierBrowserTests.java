@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
@@ -59,14 +60,10 @@ class TasklistDossierBrowserTests {
         api.completeTask("pr.tiepnhan", other, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
         api.completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
 
-        // the newer dossier's step is due a day later: sorted by due date its card comes second, not first
-        Task later = taskService
-                .createTaskQuery()
-                .processInstanceBusinessKey(code)
-                .taskDefinitionKey("Task_AssignDossier")
-                .singleResult();
-        later.setDueDate(Date.from(later.getDueDate().toInstant().plus(Duration.ofDays(1))));
-        taskService.saveTask(later);
+        // the newer dossier's step is due a day later than the older one's: sorted by due date its card comes second,
+        // where sorting by creation would put it first; both are due before what other tests left on the list's page
+        dueDaysAgo(other, 365);
+        dueDaysAgo(code, 364);
 
         logIn("pr.truongphong");
         browser.until("return document.querySelectorAll('.tasks-list li.task').length >= 2");
@@ -145,6 +142,16 @@ class TasklistDossierBrowserTests {
         assertThat(slip)
                 .as("the receipt slip opened from the tab, with the Tasklist session")
                 .isEqualTo("%PDF-");
+    }
+
+    private void dueDaysAgo(String dossier, int days) {
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(dossier)
+                .taskDefinitionKey("Task_AssignDossier")
+                .singleResult();
+        task.setDueDate(Date.from(Instant.now().minus(Duration.ofDays(days))));
+        taskService.saveTask(task);
     }
 
     private void logIn(String user) {
