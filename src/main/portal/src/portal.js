@@ -7,8 +7,9 @@ import { mine } from './mine.js';
 import { accountArea } from './auth.js';
 import { loginPage } from './login.js';
 import { results } from './results.js';
+import { dashboard } from './dashboard.js';
 
-const pages = { catalogue, procedure, filing, tracking, counter, mine, results, login: loginPage };
+const pages = { catalogue, procedure, filing, tracking, counter, mine, results, dashboard, login: loginPage };
 
 document.addEventListener('DOMContentLoaded', () => {
   setUpLanguageSwitch();

@@ -62,6 +62,11 @@ public class Procedures {
         return catalog.agencyOfUnit(procedure.receptionUnit()).or(() -> catalog.agency(procedure.agencyCode()));
     }
 
+    /** The agency whose departments are the unit (e.g. "phanrang"). */
+    public Optional<Agency> agencyOfUnit(String unit) {
+        return catalog.agencyOfUnit(unit);
+    }
+
     /** An agency of the registry by its code. */
     public Optional<Agency> agency(String code) {
         return catalog.agency(code);

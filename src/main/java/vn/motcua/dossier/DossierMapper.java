@@ -305,4 +305,24 @@ interface DossierMapper {
 
     @Update("update dossier set status_note = #{note} where code = #{code}")
     void updateStatusNote(@Param("code") String code, @Param("note") String note);
+
+    /** Steps completed in [from, to) with a due time, per step and department: how many, how many after it. */
+    @Select("""
+            <script>
+            select s.step_name as name, s.department as department, count(*) as completed,
+                   sum(case when s.completed_at &gt; s.due_at then 1 else 0 end) as late
+              from dossier_step s join dossier d on d.code = s.dossier_code
+             where s.completed_at &gt;= #{from} and s.completed_at &lt; #{to} and s.due_at is not null
+               <if test="agency != null">and d.agency_code = #{agency}</if>
+             group by s.step_name, s.department
+            having sum(case when s.completed_at &gt; s.due_at then 1 else 0 end) &gt; 0
+             order by late desc, name
+             limit #{limit}
+            </script>
+            """)
+    List<Dossiers.LateStep> lateSteps(
+            @Param("from") java.time.LocalDateTime from,
+            @Param("to") java.time.LocalDateTime to,
+            @Param("agency") String agency,
+            @Param("limit") int limit);
 }

@@ -85,6 +85,15 @@ public class Dossiers {
         return dossiers.lock(code) != null;
     }
 
+    /** A step that was late most often: its name, department, how many completed and how many late. */
+    public record LateStep(String name, String department, int completed, int late) {}
+
+    /** The steps completed late most often from..to (at most {@code limit}), of one agency's dossiers or all. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<LateStep> lateSteps(LocalDateTime from, LocalDateTime to, String agency, int limit) {
+        return dossiers.lateSteps(from, to, agency, limit);
+    }
+
     /** The latest dossiers a user filed (at most 200), newest first. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Dossier> filedBy(String user) {

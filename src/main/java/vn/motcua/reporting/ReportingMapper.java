@@ -92,4 +92,64 @@ interface ReportingMapper {
     /** The agencies with dossiers received before {@code to}, in code order. */
     @Select("select distinct agency_code from reporting_dossier where received_at < #{to} order by agency_code")
     List<String> agencies(@Param("to") LocalDateTime to);
+
+    /** Per procedure, of the dossiers resolved in [from, to): how many, how many late. */
+    record LateProcedure(String code, int resolved, int late) {}
+
+    @Select("""
+            <script>
+            select procedure_code as code, count(*) as resolved,
+                   sum(case when timeliness = 'LATE' then 1 else 0 end) as late
+              from reporting_dossier
+             where resolved_at &gt;= #{from} and resolved_at &lt; #{to}
+               <if test="agency != null">and agency_code = #{agency}</if>
+             group by procedure_code
+            having sum(case when timeliness = 'LATE' then 1 else 0 end) &gt; 0
+             order by late desc, code
+             limit #{limit}
+            </script>
+            """)
+    List<LateProcedure> lateProcedures(
+            @Param("from") LocalDateTime from,
+            @Param("to") LocalDateTime to,
+            @Param("agency") String agency,
+            @Param("limit") int limit);
+
+    /** A dossier not closed yet, with the due time in force (an apology's new date if one was given). */
+    record Open(
+            String dossierCode,
+            String procedureCode,
+            String agencyCode,
+            LocalDateTime receivedAt,
+            LocalDateTime dueAt) {}
+
+    @Select("""
+            <script>
+            select dossier_code, procedure_code, agency_code, received_at,
+                   coalesce(extended_due_at, due_at) as due_at
+              from reporting_dossier
+             where resolved_at is null and refused_at is null and stopped_at is null
+               and coalesce(extended_due_at, due_at) &gt;= #{from} and coalesce(extended_due_at, due_at) &lt; #{to}
+               <if test="agency != null">and agency_code = #{agency}</if>
+             order by coalesce(extended_due_at, due_at), dossier_code
+             limit #{limit}
+            </script>
+            """)
+    List<Open> openDueBetween(
+            @Param("from") LocalDateTime from,
+            @Param("to") LocalDateTime to,
+            @Param("agency") String agency,
+            @Param("limit") int limit);
+
+    @Select("""
+            <script>
+            select count(*)
+              from reporting_dossier
+             where resolved_at is null and refused_at is null and stopped_at is null
+               and coalesce(extended_due_at, due_at) &gt;= #{from} and coalesce(extended_due_at, due_at) &lt; #{to}
+               <if test="agency != null">and agency_code = #{agency}</if>
+            </script>
+            """)
+    int countOpenDueBetween(
+            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("agency") String agency);
 }

@@ -38,6 +38,7 @@ class ReportsController {
     private final Ratings ratings;
     private final Index766Report index;
     private final PublicResults publicResults;
+    private final DashboardReport dashboards;
 
     ReportsController(
             Reports reports,
@@ -47,8 +48,10 @@ class ReportsController {
             Clock clock,
             Ratings ratings,
             Index766Report index,
-            PublicResults publicResults) {
+            PublicResults publicResults,
+            DashboardReport dashboards) {
         this.publicResults = publicResults;
+        this.dashboards = dashboards;
         this.ratings = ratings;
         this.index = index;
         this.reports = reports;
@@ -141,6 +144,49 @@ class ReportsController {
             Authentication user) {
         Period period = period(user, from, to, agency);
         return index.of(period.from(), period.to(), period.agency(), period.unit(), settings.unit());
+    }
+
+    @GetMapping("/api/reports/dashboard")
+    @Operation(
+            summary = "The leaders' dashboard for the days from..to: a leader or head sees their own agency (agency="
+                    + " may only name it), an operator the province or any agency")
+    Dashboard dashboard(
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "agency", required = false) String agency,
+            Authentication user) {
+        boolean operator = hasGroup(user, OPERATORS);
+        String own = operator ? null : leadersAgency(user);
+        if (!operator && own == null) {
+            period(user, from, to, null); // refuses whoever is no leader, with its message
+            throw new UserError(
+                    HttpStatus.FORBIDDEN,
+                    "Không xác định được cơ quan của phòng, đơn vị bạn lãnh đạo: chưa xem được bảng điều khiển.",
+                    "The agency of the department you lead is not known: the dashboard cannot be shown.");
+        }
+        if (own != null && agency != null && !agency.isBlank() && !own.equals(agency.strip())) {
+            throw new UserError(
+                    HttpStatus.FORBIDDEN,
+                    "Lãnh đạo chỉ xem được bảng điều khiển của cơ quan mình (" + own + ").",
+                    "A leader sees the dashboard of their own agency only (" + own + ").");
+        }
+        Period period = period(user, from, to, own != null ? own : agency);
+        return dashboards.of(period.from(), period.to(), period.agency(), period.unit());
+    }
+
+    /** The agency of a leader's or head's department (group "<unit>-head" or "<unit>-leader"), if any. */
+    private String leadersAgency(Authentication user) {
+        if (user == null) {
+            return null;
+        }
+        return user.getAuthorities().stream()
+                .map(a -> a.getAuthority())
+                .filter(g -> g != null && (g.endsWith("-head") || g.endsWith("-leader")))
+                .map(g -> g.substring(0, g.lastIndexOf('-')))
+                .map(unit -> catalogue.agencyOfUnit(unit).map(Agency::code).orElse(null))
+                .filter(code -> code != null)
+                .findFirst()
+                .orElse(null);
     }
 
     @GetMapping("/api/reports/satisfaction")

@@ -187,7 +187,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** A fresh login session on the portal's login page, as a person logs in; back on the catalogue afterwards. */
-    Browser loginAs(String user, String password) {
+    public Browser loginAs(String user, String password) {
         forgetCookies();
         open("/portal/dang-nhap.html?tiep=" + java.net.URLEncoder.encode("/portal/index.html", StandardCharsets.UTF_8));
         type("#username", user).type("#password", password).click("#login-submit");

@@ -9,6 +9,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -47,6 +50,7 @@ class ProvinceYearReportTests {
     static final String YEAR = "/api/reports/ii06a?from=2019-01-01&to=2019-12-31";
     static final String XLSX = "/api/reports/ii06a.xlsx?from=2019-01-01&to=2019-12-31";
     static final String PDF = "/api/reports/ii06a.pdf?from=2019-01-01&to=2019-12-31";
+    static final String DASHBOARD = "/api/reports/dashboard?from=2019-01-01&to=2019-12-31";
     static final String CELLS = "/api/reports/ii06a/dossiers?from=2019-01-01&to=2019-12-31";
 
     @LocalServerPort
@@ -54,6 +58,9 @@ class ProvinceYearReportTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
 
     Api api;
     ProvinceYear year;
@@ -311,6 +318,101 @@ class ProvinceYearReportTests {
                     + " return green > 1000 && blue > 100");
             browser.screenshot("results-2019");
         }
+    }
+
+    @Test
+    void theLeadersDashboardShowsTheirAgencysYearAndWhatIsOverdueNow() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            openDossier("DASH-OVERDUE-1", now.minusDays(3), now.minusHours(5));
+            openDossier("DASH-NEARLY-1", now.minusDays(1), now.plusHours(30));
+            openDossier("DASH-LATER-1", now.minusDays(1), now.plusDays(9));
+
+            Api.Reply leader = api.get(DASHBOARD, "pr.chutich");
+            assertThat(leader.status()).as(leader.body().toString()).isEqualTo(200);
+            JsonNode ward = leader.body();
+            assertThat(ward.path("agency").asText())
+                    .as("the leader's own agency")
+                    .isEqualTo("000.20.43.H43");
+            assertThat(ward.path("name").asText()).isEqualTo("Ủy ban nhân dân phường Phan Rang");
+            int early = 0;
+            for (int i = 0; i < ProvinceYear.DOSSIERS; i++) {
+                if (ProvinceYear.procedure(i).agency().equals("000.20.43.H43") && ProvinceYear.early(i)) {
+                    early++;
+                }
+            }
+            assertThat(ward.path("total").path("received").asInt()).isEqualTo(7_666);
+            assertThat(ward.path("total").path("resolvedEarly").asInt()).isEqualTo(early);
+            assertThat(ward.path("months")).hasSize(12);
+            assertThat(ward.path("sectors"))
+                    .extracting(x -> x.path("sector").asText())
+                    .containsExactly("Hoạt động xây dựng", "Hộ tịch");
+            assertThat(ward.path("agencies"))
+                    .as("a leader sees no other agency")
+                    .isEmpty();
+            assertThat(ward.path("lateProcedures"))
+                    .as("nothing was late in the year")
+                    .isEmpty();
+            assertThat(codes(ward.path("overdue"))).contains("DASH-OVERDUE-1").doesNotContain("DASH-NEARLY-1");
+            assertThat(codes(ward.path("nearly"))).contains("DASH-NEARLY-1").doesNotContain("DASH-LATER-1");
+            assertThat(ward.path("overdueNow").asInt())
+                    .isEqualTo(ward.path("overdue").size());
+
+            Api.Reply province = api.get(DASHBOARD, "admin");
+            assertThat(province.body().path("total").path("earlyPercent").decimalValue())
+                    .isEqualByComparingTo("80.31");
+            assertThat(province.body().path("total").path("onTimePercent").decimalValue())
+                    .isEqualByComparingTo("19.69");
+            assertThat(province.body().path("agencies").size()).isGreaterThanOrEqualTo(4);
+            Api.Reply other = api.get(DASHBOARD + "&agency=000.00.12.H43", "pr.chutich");
+            assertThat(other.status()).isEqualTo(403);
+            assertThat(other.text("message"))
+                    .isEqualTo("Lãnh đạo chỉ xem được bảng điều khiển của cơ quan mình (000.20.43.H43).");
+            assertThat(api.get(DASHBOARD, "pr.chuyenvien").status())
+                    .as("a specialist")
+                    .isEqualTo(403);
+
+            try (Browser browser = new Browser(port)) {
+                browser.windowSize(1280, 2400).loginAs("pr.chutich", Api.PASSWORD);
+                browser.open("/portal/bang-dieu-khien.html?tu=2019-01-01&den=2019-12-31");
+                String shownEarly = BigDecimal.valueOf(early * 100L)
+                                .divide(BigDecimal.valueOf(7_666), 2, RoundingMode.HALF_UP)
+                                .toPlainString()
+                                .replace('.', ',')
+                        + "%";
+                assertThat(browser.textOnceItShows("#figures [data-figure='early']", shownEarly))
+                        .contains("Trước hạn");
+                assertThat(browser.text("#scope")).startsWith("Ủy ban nhân dân phường Phan Rang");
+                assertThat(browser.text("#overdue")).contains("DASH-OVERDUE-1");
+                assertThat(browser.text("#nearly")).contains("DASH-NEARLY-1");
+                assertThat(browser.text("#sectors"))
+                        .contains("Hoạt động xây dựng")
+                        .contains("Hộ tịch");
+                browser.until("const c = document.querySelector('#months-chart');"
+                        + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                        + " let green = 0; for (let i = 0; i < d.length; i += 4) {"
+                        + " if (d[i] === 24 && d[i + 1] === 128 && d[i + 2] === 56) green++; }"
+                        + " return green > 1000");
+                browser.screenshot("dashboard-2019-ward");
+            }
+        } finally {
+            jdbc.update("delete from reporting_dossier where dossier_code like 'DASH-%'");
+        }
+    }
+
+    private void openDossier(String code, LocalDateTime received, LocalDateTime due) {
+        jdbc.update(
+                "insert into reporting_dossier (dossier_code, procedure_code, agency_code, sector, channel, received_at,"
+                        + " due_at) values (?, '1.009994.H43', '000.20.43.H43', 'Hoạt động xây dựng', 'ONLINE', ?, ?)",
+                code,
+                Timestamp.valueOf(received),
+                Timestamp.valueOf(due));
+    }
+
+    private static List<String> codes(JsonNode list) {
+        List<String> codes = new ArrayList<>();
+        list.forEach(d -> codes.add(d.path("code").asText()));
+        return codes;
     }
 
     @Test
