@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +21,6 @@ import vn.motcua.dossier.Step;
 @Service
 public class Ratings {
 
-    public static final int COMMENT_MAX = 1000;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     /** Where the rating was given. */
@@ -92,8 +90,8 @@ public class Ratings {
      */
     @Transactional
     public Rating rate(Dossier dossier, List<Integer> scores, String comment, Channel channel, String by) {
-        List<Integer> checked = checkedScores(scores);
-        String text = checkedComment(comment);
+        List<Integer> checked = RatingCheck.scores(scores);
+        String text = RatingCheck.comment(comment);
         LocalDateTime now = LocalDateTime.now(clock);
         // ratings of one dossier one after the other: a second first rating waits here and becomes an edit
         dossiers.lock(dossier.code());
@@ -169,50 +167,6 @@ public class Ratings {
             }
         }
         return null;
-    }
-
-    private static List<Integer> checkedScores(List<Integer> scores) {
-        int criteria = Criterion.values().length;
-        if (scores == null || scores.size() != criteria) {
-            throw UserError.badRequest(
-                    "Cần chấm đủ " + criteria + " tiêu chí (mỗi tiêu chí 0, 1 hoặc 2 điểm); nhận được "
-                            + (scores == null ? 0 : scores.size()) + ".",
-                    "All " + criteria + " criteria must be scored (0, 1 or 2 points each); got "
-                            + (scores == null ? 0 : scores.size()) + ".");
-        }
-        List<Integer> checked = new ArrayList<>();
-        for (int i = 0; i < criteria; i++) {
-            Integer score = scores.get(i);
-            if (score == null || score < 0 || score > Criterion.MAX_POINTS) {
-                Criterion criterion = Criterion.values()[i];
-                throw UserError.badRequest(
-                        "Tiêu chí " + criterion.number() + " (" + criterion.text + "): điểm phải là 0, 1 hoặc 2,"
-                                + " không phải " + score + ".",
-                        "Criterion " + criterion.number() + " (" + criterion.textEn + "): the score must be 0, 1 or"
-                                + " 2, not " + score + ".");
-            }
-            checked.add(score);
-        }
-        return List.copyOf(checked);
-    }
-
-    private static String checkedComment(String comment) {
-        if (comment == null || comment.isBlank()) {
-            return null;
-        }
-        String text = comment.strip();
-        if (text.codePointCount(0, text.length()) > COMMENT_MAX) {
-            throw UserError.badRequest(
-                    "Ý kiến góp ý dài quá " + COMMENT_MAX + " ký tự.",
-                    "The comment is longer than " + COMMENT_MAX + " characters.");
-        }
-        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
-                || text.codePoints().anyMatch(c -> c > 0xFFFF)) {
-            throw UserError.badRequest(
-                    "Ý kiến góp ý có ký tự không dùng được (ký tự điều khiển hoặc biểu tượng cảm xúc).",
-                    "The comment has characters that cannot be kept (control characters or emoji).");
-        }
-        return text;
     }
 
     private static RatingMapper.Row row(
