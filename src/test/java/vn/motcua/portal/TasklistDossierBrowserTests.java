@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +26,8 @@ import vn.motcua.IntegrationTest;
 /**
  * Officials in Tasklist (embedded identity, headless Debian Chromium): the head finds the dossier by typing its code,
  * sees full codes on cards sorted by due date and assigns from the dropdown of the ward's specialists; the specialist
- * opens the task, reads applicant and filed values in the tab "Hồ sơ" and downloads the drawing unchanged.
+ * opens the task, reads applicant and filed values in the tab "Hồ sơ" and downloads the drawing unchanged; the Sở Xây
+ * dựng's specialist sees no card of it and is refused the same drawing.
  */
 @IntegrationTest
 class TasklistDossierBrowserTests {
@@ -142,6 +144,28 @@ class TasklistDossierBrowserTests {
         assertThat(slip)
                 .as("the receipt slip opened from the tab, with the Tasklist session")
                 .isEqualTo("%PDF-");
+        String drawing = (String) ((JavascriptExecutor) browser.driver())
+                .executeScript("return [...document.querySelectorAll('.motcua-files a')]"
+                        + ".find(a => a.dataset.component === 'BANVE').href");
+
+        // an official of another department (the Sở Xây dựng's specialist): no card, and the same drawing refused
+        browser.close();
+        browser = new Browser(port);
+        logIn("sxd.chuyenvien");
+        // the list has loaded: cards of that department, or its "nothing found"
+        browser.until("return document.querySelectorAll('.tasks-list li.task').length > 0"
+                + " || document.body.innerText.includes('Không tìm thấy công việc')");
+        assertThat(browser.text("body")).doesNotContain(code);
+        Object refused = browser.asyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.json().then(b => done(r.status + ' ' + b.message)))"
+                        + ".catch(e => done('error ' + e))",
+                drawing);
+        assertThat(refused)
+                .as("the drawing's address, from another department's Tasklist session")
+                .asString()
+                .startsWith("403 ");
+        browser.screenshot("tasklist/06-other-department");
     }
 
     private void dueDaysAgo(String dossier, int days) {
