@@ -210,6 +210,9 @@ public class Dossiers {
             String publicText,
             LocalDateTime startedAt,
             LocalDateTime dueAt) {
+        // the dossier's row first, exclusively: the step's row alone would hold it shared (its foreign key), and two
+        // steps of one dossier starting at once (parallel liên thông branches) would then deadlock on the update
+        dossiers.lock(code);
         dossiers.insertStep(code, taskId, stepKey, stepName, department, publicText, startedAt, dueAt);
         if (publicText != null) {
             dossiers.updateCurrentStep(code, publicText);
