@@ -59,6 +59,7 @@ public final class Benchmark {
                 report.write();
                 bare.close();
                 tracking(product);
+                new ReportBench(settings, report, product.port).run();
             }
         }
         report.write();

@@ -36,6 +36,7 @@ class BenchmarkSmokeTests {
                         "-Dbench.loadWarmupSeconds=0",
                         "-Dbench.loadSeconds=1",
                         "-Dbench.maxRequests=200",
+                        "-Dbench.reportSizes=300",
                         "-cp",
                         testClasspath(),
                         Benchmark.class.getName()))
@@ -50,6 +51,7 @@ class BenchmarkSmokeTests {
         assertThat(Files.readString(results, StandardCharsets.UTF_8))
                 .contains("| 1 | ", "b/a", "Task_ReturnResult", "whole lifecycle", "| 200 | 1 |", "| 400 | 1 |")
                 .contains("Seeded to 400 dossiers")
+                .contains("## Report II.06a of a year", "| 300 | ")
                 .doesNotContain("NaN |  NaN");
     }
 

@@ -32,6 +32,9 @@ final class Report {
     private final Map<String, Map<String, SqlProbe.Count>> sql = new LinkedHashMap<>();
     private final List<Seeding> seedings = new ArrayList<>();
     private final List<TrackingRun> trackingRuns = new ArrayList<>();
+    private final List<ReportRun> reportRuns = new ArrayList<>();
+
+    record ReportRun(int size, double seedSeconds, double plainMillis, double productMillis) {}
 
     Report(Settings settings) {
         this.settings = settings;
@@ -79,6 +82,10 @@ final class Report {
         return trackingRuns;
     }
 
+    void reportRun(int size, double seedSeconds, double plainMillis, double productMillis) {
+        reportRuns.add(new ReportRun(size, seedSeconds, plainMillis, productMillis));
+    }
+
     void write() throws IOException {
         Benchmark.ensureDirectory(settings.output());
         Files.writeString(settings.output(), markdown(), StandardCharsets.UTF_8);
@@ -92,6 +99,7 @@ final class Report {
         steps(md);
         sqlTable(md);
         trackingTable(md);
+        reportTable(md);
         startupAndHeap(md);
         return md.toString();
     }
@@ -296,6 +304,28 @@ final class Report {
                     .append(" ms.\n");
         }
         md.append('\n');
+    }
+
+    private void reportTable(StringBuilder md) {
+        md.append(
+                        "## Report II.06a of a year: GET /api/reports/ii06a vs one plain aggregate SQL over the same rows\n\n")
+                .append(
+                        "| Dossiers in the read model | rows written in s | plain SQL ms (median) | product ms (median)")
+                .append(" | product/plain |\n|---|---|---|---|---|\n");
+        for (ReportRun run : reportRuns) {
+            md.append("| ")
+                    .append(run.size())
+                    .append(" | ")
+                    .append(f1(run.seedSeconds()))
+                    .append(" | ")
+                    .append(f1(run.plainMillis()))
+                    .append(" | ")
+                    .append(f1(run.productMillis()))
+                    .append(" | ")
+                    .append(f1(run.productMillis() / run.plainMillis()))
+                    .append(" |\n");
+        }
+        md.append("\n");
     }
 
     private void startupAndHeap(StringBuilder md) {

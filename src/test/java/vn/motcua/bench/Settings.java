@@ -17,7 +17,8 @@ record Settings(
         int loadSeconds,
         long maxRequests,
         String database,
-        Path output) {
+        Path output,
+        List<Integer> reportSizes) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -36,7 +37,12 @@ record Settings(
                 Integer.getInteger("bench.loadSeconds", 15),
                 Long.getLong("bench.maxRequests", 2_000_000L),
                 System.getProperty("bench.database", "motcua_test_bench"),
-                Path.of(System.getProperty("bench.output", "target/bench/results.md")));
+                Path.of(System.getProperty("bench.output", "target/bench/results.md")),
+                Arrays.stream(System.getProperty("bench.reportSizes", "19163,1000000")
+                                .split(","))
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList());
     }
 
     String jdbcUrl(String name) {
