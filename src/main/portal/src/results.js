@@ -1,9 +1,5 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { $, api, el, say, t } from './common.js';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
-
-let chart;
+import { bars, day, figure, monthLabel, monthSeries, number, percent } from './figures.js';
 
 /** The public results page: the province's figures of a year, month by month and per agency, numbers beside the chart. */
 export async function results() {
@@ -20,10 +16,6 @@ export async function results() {
   await show(select.value);
 }
 
-const number = (n) => (n === null || n === undefined ? '—' : n.toLocaleString(t('vi-VN', 'en-GB')));
-const percent = (p) => (p === null || p === undefined ? '—'
-  : `${Number(p).toLocaleString(t('vi-VN', 'en-GB'), { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`);
-
 async function show(year) {
   let data;
   try {
@@ -37,10 +29,6 @@ async function show(year) {
   const f = data.total;
   $('#scope').textContent = t(`${data.province}, từ ${day(data.from)} đến ${day(data.to)}.`,
     `${data.province}, from ${day(data.from)} to ${day(data.to)}.`);
-  const figure = (id, vi, en, value, detail) => el('li', { class: 'figure', 'data-figure': id },
-    el('span', { class: 'figure-value' }, value),
-    el('span', { class: 'figure-label' }, t(vi, en)),
-    detail ? el('span', { class: 'meta' }, detail) : '');
   $('#figures').replaceChildren(
     figure('received', 'Hồ sơ tiếp nhận', 'Dossiers received', number(f.received),
       t(`${number(f.receivedOnline)} trực tuyến (${percent(f.onlinePercent)})`, `${number(f.receivedOnline)} online (${percent(f.onlinePercent)})`)),
@@ -50,7 +38,7 @@ async function show(year) {
     figure('late', 'Quá hạn', 'Late', percent(f.latePercent), number(f.resolvedLate)),
     figure('in-progress', 'Đang giải quyết', 'In progress', number(f.inProgress)));
   $('#months tbody').replaceChildren(...data.months.map((m) => el('tr', { 'data-month': m.month },
-    el('td', {}, m.month.slice(5) + '/' + m.month.slice(0, 4)),
+    el('td', {}, monthLabel(m.month)),
     ...[m.figures.received, m.figures.resolved, m.figures.resolvedEarly, m.figures.resolvedOnTime, m.figures.resolvedLate]
       .map((n) => el('td', {}, number(n))))));
   $('#agencies tbody').replaceChildren(...data.agencies.map((a) => el('tr', { 'data-agency': a.code },
@@ -62,32 +50,5 @@ async function show(year) {
     el('td', {}, percent(a.figures.latePercent)),
     el('td', {}, percent(a.figures.onlinePercent)))));
   $('#results').hidden = false;
-  draw(data.months);
-}
-
-function draw(months) {
-  chart?.destroy();
-  chart = new Chart($('#months-chart'), {
-    type: 'bar',
-    data: {
-      labels: months.map((m) => m.month.slice(5) + '/' + m.month.slice(0, 4)),
-      datasets: [
-        { label: t('Trước hạn', 'Early'), data: months.map((m) => m.figures.resolvedEarly), backgroundColor: '#188038' },
-        { label: t('Đúng hạn', 'On time'), data: months.map((m) => m.figures.resolvedOnTime), backgroundColor: '#1a73e8' },
-        { label: t('Quá hạn', 'Late'), data: months.map((m) => m.figures.resolvedLate), backgroundColor: '#c5221f' }
-      ]
-    },
-    options: {
-      animation: false,
-      locale: t('vi-VN', 'en-GB'),
-      maintainAspectRatio: false,
-      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
-      plugins: { legend: { position: 'bottom' } }
-    }
-  });
-}
-
-function day(iso) {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  bars($('#months-chart'), data.months.map((m) => monthLabel(m.month)), monthSeries(data.months));
 }
