@@ -1,15 +1,8 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { auth, authorization } from './auth.js';
 import { $, api, el, say, t, when } from './common.js';
+import { bars, day, figure, monthLabel, monthSeries, number, percent } from './figures.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
-
-const charts = {};
-const locale = () => t('vi-VN', 'en-GB');
-const number = (n) => (n === null || n === undefined ? '—' : n.toLocaleString(locale()));
-const percent = (p) => (p === null || p === undefined ? '—'
-  : `${Number(p).toLocaleString(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`);
 const share = (part, whole) => (whole ? (part * 100) / whole : null);
-const month = (m) => `${m.slice(5)}/${m.slice(0, 4)}`;
 const cells = (row, ...values) => row.append(...values.map((v) => el('td', {}, v)));
 
 /** The leaders' dashboard: their agency's figures of a period, charts with the numbers beside them. */
@@ -29,7 +22,9 @@ export async function dashboard() {
 async function show() {
   let d;
   try {
-    d = await api(`/api/reports/dashboard?from=${$('#from').value}&to=${$('#to').value}`);
+    // the session on the embedded default, Keycloak's token in production
+    const headers = await authorization(await auth());
+    d = await api(`/api/reports/dashboard?from=${$('#from').value}&to=${$('#to').value}`, { headers });
   } catch (error) {
     say($('#message'), error.status === 401
       ? t('Vui lòng đăng nhập bằng tài khoản lãnh đạo để xem bảng điều khiển.', 'Please log in with a leader\'s account to see the dashboard.')
@@ -39,10 +34,7 @@ async function show() {
   }
   say($('#message'), null);
   const f = d.total;
-  $('#scope').textContent = `${d.name} · ${d.from.split('-').reverse().join('/')} – ${d.to.split('-').reverse().join('/')}`;
-  const figure = (id, vi, en, value, detail) => el('li', { class: 'figure', 'data-figure': id },
-    el('span', { class: 'figure-value' }, value), el('span', { class: 'figure-label' }, t(vi, en)),
-    detail ? el('span', { class: 'meta' }, detail) : '');
+  $('#scope').textContent = `${d.name} · ${day(d.from)} – ${day(d.to)}`;
   $('#figures').replaceChildren(
     figure('received', 'Tiếp nhận', 'Received', number(f.received)),
     figure('early', 'Trước hạn', 'Early', percent(f.earlyPercent), number(f.resolvedEarly)),
@@ -55,14 +47,11 @@ async function show() {
   months.replaceChildren();
   d.months.forEach((m) => {
     const row = el('tr', { 'data-month': m.month });
-    cells(row, month(m.month), number(m.figures.received), number(m.figures.resolved), number(m.figures.resolvedEarly),
+    cells(row, monthLabel(m.month), number(m.figures.received), number(m.figures.resolved), number(m.figures.resolvedEarly),
       number(m.figures.resolvedOnTime), number(m.figures.resolvedLate));
     months.append(row);
   });
-  bars('months-chart', d.months.map((m) => month(m.month)), [
-    [t('Trước hạn', 'Early'), d.months.map((m) => m.figures.resolvedEarly), '#188038'],
-    [t('Đúng hạn', 'On time'), d.months.map((m) => m.figures.resolvedOnTime), '#1a73e8'],
-    [t('Quá hạn', 'Late'), d.months.map((m) => m.figures.resolvedLate), '#c5221f']], true);
+  bars($('#months-chart'), d.months.map((m) => monthLabel(m.month)), monthSeries(d.months));
 
   const sectors = $('#sectors tbody');
   sectors.replaceChildren();
@@ -72,9 +61,10 @@ async function show() {
     cells(row, s.sector, number(s.figures.resolved), percent(share(inTime, s.figures.resolved)), percent(s.figures.latePercent));
     sectors.append(row);
   });
-  bars('sectors-chart', d.sectors.map((s) => s.sector), [
+  bars($('#sectors-chart'), d.sectors.map((s) => s.sector), [
     [t('Trước và đúng hạn (%)', 'Early or on time (%)'),
-      d.sectors.map((s) => share(s.figures.resolvedEarly + s.figures.resolvedOnTime, s.figures.resolved)), '#188038']], false, 100);
+      d.sectors.map((s) => share(s.figures.resolvedEarly + s.figures.resolvedOnTime, s.figures.resolved)), '#188038']],
+  { stacked: false, max: 100 });
 
   $('#agencies-part').hidden = !d.agencies.length;
   const agencies = $('#agencies tbody');
@@ -108,20 +98,4 @@ async function show() {
     figure('average', 'Điểm trung bình (trên 18)', 'Average (of 18)', number(Number(s.averageTotal))),
     ...Object.entries(s.levels).map(([key, level]) => figure(key, level.text, level.text, percent(level.percent), number(level.ratings))));
   $('#dashboard').hidden = false;
-}
-
-function bars(id, labels, series, stacked, max) {
-  charts[id]?.destroy();
-  charts[id] = new Chart($(`#${id}`), {
-    type: 'bar',
-    data: { labels, datasets: series.map(([label, data, color]) => ({ label, data, backgroundColor: color })) },
-    options: {
-      animation: false,
-      locale: locale(),
-      maintainAspectRatio: false,
-      indexAxis: stacked ? 'x' : 'y',
-      scales: { x: { stacked, beginAtZero: true, max: stacked ? undefined : max }, y: { stacked, beginAtZero: true } },
-      plugins: { legend: { position: 'bottom' } }
-    }
-  });
 }
