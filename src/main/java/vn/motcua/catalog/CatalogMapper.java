@@ -84,6 +84,10 @@ interface CatalogMapper {
             """)
     List<ProcedureRow> search(@Param("text") String text, @Param("agency") String agency);
 
+    /** The agencies that have a procedure one may file (the same ones {@link #search} lists), in code order. */
+    @Select("select distinct agency_code from catalog_procedure where handoff_only = false order by agency_code")
+    List<String> agencyCodes();
+
     @Select("""
             select code, name, required
               from catalog_component

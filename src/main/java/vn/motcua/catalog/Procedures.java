@@ -67,6 +67,11 @@ public class Procedures {
         return catalog.agencyOfUnit(unit);
     }
 
+    /** The codes of the agencies that have a procedure one may file, without reading the procedures. */
+    public List<String> agencyCodes() {
+        return catalog.agencyCodes();
+    }
+
     /** An agency of the registry by its code. */
     public Optional<Agency> agency(String code) {
         return catalog.agency(code);

@@ -15,10 +15,10 @@ public record Dashboard(
         LocalDate to,
         String agency,
         String name,
-        PublicResults.Figures total,
-        List<PublicResults.Month> months,
+        Figures total,
+        List<Figures.Month> months,
         List<Sector> sectors,
-        List<PublicResults.Agency> agencies,
+        List<Figures.OfAgency> agencies,
         List<LateProcedure> lateProcedures,
         List<Dossiers.LateStep> lateSteps,
         int overdueNow,
@@ -27,7 +27,7 @@ public record Dashboard(
         List<OpenDossier> nearly,
         Satisfaction satisfaction) {
 
-    public record Sector(String sector, PublicResults.Figures figures) {}
+    public record Sector(String sector, Figures figures) {}
 
     public record LateProcedure(String code, String name, int resolved, int late) {}
 

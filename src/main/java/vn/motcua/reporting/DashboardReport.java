@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,26 +49,11 @@ class DashboardReport {
         LocalDateTime start = from.atStartOfDay();
         LocalDateTime end = to.plusDays(1).atStartOfDay();
         Ii06a report = reports.ii06a(from, to, agency);
-        List<PublicResults.Month> months = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(to); month = month.plusMonths(1)) {
-            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
-            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
-            months.add(new PublicResults.Month(
-                    month.toString(),
-                    PublicResults.Figures.of(reports.ii06a(first, last, agency).total())));
-        }
         List<Dashboard.Sector> sectors = report.rows().stream()
-                .map(r -> new Dashboard.Sector(r.sector(), PublicResults.Figures.of(r.cells())))
+                .map(r -> new Dashboard.Sector(r.sector(), Figures.of(r.cells())))
                 .toList();
-        List<PublicResults.Agency> agencies = new ArrayList<>();
-        if (agency == null) {
-            for (String code : rows.agencies(end)) {
-                agencies.add(new PublicResults.Agency(
-                        code,
-                        catalogue.agency(code).map(a -> a.name()).orElse(code),
-                        PublicResults.Figures.of(reports.ii06a(from, to, code).total())));
-            }
-        }
+        List<Figures.OfAgency> agencies =
+                agency == null ? reports.byAgency(from, to, reports.agenciesWithDossiers(to)) : List.of();
         List<Dashboard.LateProcedure> late = rows.lateProcedures(start, end, agency, TOP).stream()
                 .map(p -> new Dashboard.LateProcedure(p.code(), procedureName(p.code()), p.resolved(), p.late()))
                 .toList();
@@ -81,10 +64,10 @@ class DashboardReport {
                 to,
                 agency,
                 name,
-                PublicResults.Figures.of(report.total()),
-                List.copyOf(months),
+                Figures.of(report.total()),
+                reports.months(from, to, agency),
                 sectors,
-                List.copyOf(agencies),
+                agencies,
                 late,
                 dossiers.lateSteps(start, end, agency, TOP),
                 rows.countOpenDueBetween(ever, now, agency),

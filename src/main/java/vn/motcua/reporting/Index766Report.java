@@ -50,9 +50,7 @@ class Index766Report {
             scopes.add(scope(from, to, agency, agencyName));
         } else {
             scopes.add(scope(from, to, null, provinceName));
-            Set<String> agencies = new TreeSet<>(rows.agencies(to.plusDays(1).atStartOfDay()));
-            catalogue.search(null, null).forEach(p -> agencies.add(p.agencyCode()));
-            for (String code : agencies) {
+            for (String code : reports.agencies(to)) {
                 scopes.add(scope(
                         from,
                         to,

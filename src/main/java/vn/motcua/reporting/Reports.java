@@ -2,15 +2,21 @@ package vn.motcua.reporting;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.catalog.Agency;
+import vn.motcua.catalog.Procedures;
 
 /** Counts report II.06a from the read model and refuses to hand out a report whose sums do not hold. */
 @Service
@@ -20,10 +26,12 @@ class Reports {
 
     private final ReportingMapper rows;
     private final CountingRules rules;
+    private final Procedures catalogue;
 
-    Reports(ReportingMapper rows, CountingRules rules) {
+    Reports(ReportingMapper rows, CountingRules rules, Procedures catalogue) {
         this.rows = rows;
         this.rules = rules;
+        this.catalogue = catalogue;
     }
 
     /** The report for the days from {@code from} to {@code to}, both included; {@code agency} null for all. */
@@ -46,6 +54,44 @@ class Reports {
         }
         checked("Tổng số", total, from, to);
         return new Ii06a(from, to, agency, List.copyOf(table), total);
+    }
+
+    /** Each month of from..to (the first and last cut to the period), counted as its own period. */
+    @Transactional(readOnly = true)
+    List<Figures.Month> months(LocalDate from, LocalDate to, String agency) {
+        List<Figures.Month> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(to); month = month.plusMonths(1)) {
+            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            months.add(new Figures.Month(
+                    month.toString(), Figures.of(ii06a(first, last, agency).total())));
+        }
+        return List.copyOf(months);
+    }
+
+    /** Each of these agencies' figures for the period, with its name from the registry. */
+    @Transactional(readOnly = true)
+    List<Figures.OfAgency> byAgency(LocalDate from, LocalDate to, Collection<String> codes) {
+        return codes.stream()
+                .map(code -> new Figures.OfAgency(
+                        code,
+                        catalogue.agency(code).map(Agency::name).orElse(code),
+                        Figures.of(ii06a(from, to, code).total())))
+                .toList();
+    }
+
+    /** The agencies with dossiers received by {@code to} or with procedures in the catalogue, in code order. */
+    @Transactional(readOnly = true)
+    SortedSet<String> agencies(LocalDate to) {
+        SortedSet<String> codes = new TreeSet<>(rows.agencies(to.plusDays(1).atStartOfDay()));
+        codes.addAll(catalogue.agencyCodes());
+        return codes;
+    }
+
+    /** The agencies with dossiers received by {@code to}, in code order. */
+    @Transactional(readOnly = true)
+    List<String> agenciesWithDossiers(LocalDate to) {
+        return rows.agencies(to.plusDays(1).atStartOfDay());
     }
 
     /** A dossier behind a cell of the report, as the drill-down lists it. */
