@@ -45,11 +45,6 @@ interface RatingMapper {
     @Select("select " + COLUMNS + " from dossier_rating where dossier_code = #{code}")
     Optional<Row> find(String code);
 
-    /** The row locked until the transaction ends, so that two edits at once are applied one after the other. */
-    @Select("select " + COLUMNS + " from dossier_rating where dossier_code = #{code} for update")
-    Optional<Row> lock(String code);
-
-    /** Fails with a duplicate key when the dossier is rated already (two first ratings at once). */
     @Insert("""
             insert into dossier_rating (dossier_code, agency_code, channel, c1, c2, c3, c4, c5, c6, c7, c8, c9, total,
                    comment_text, rated_by, first_rated_at, rated_at, revision)

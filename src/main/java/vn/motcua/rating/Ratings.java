@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.api.UserError;
@@ -95,21 +94,13 @@ public class Ratings {
         LocalDateTime now = LocalDateTime.now(clock);
         // ratings of one dossier one after the other: a second first rating waits here and becomes an edit
         dossiers.lock(dossier.code());
-        Optional<RatingMapper.Row> existing = ratings.lock(dossier.code());
+        Optional<RatingMapper.Row> existing = ratings.find(dossier.code());
         refuseIfNotNow(dossier, existing, now);
         int total = checked.stream().mapToInt(Integer::intValue).sum();
-        if (existing.isEmpty()) {
-            RatingMapper.Row first = row(dossier, checked, total, text, channel, by, now, now, 1);
-            try {
-                ratings.insert(first);
-            } catch (DuplicateKeyException ratedAtTheSameTime) {
-                // another request rated it first and has committed: this one is an edit of that rating
-                existing = ratings.lock(dossier.code());
-                refuseIfNotNow(dossier, existing, now);
-            }
-        }
-        existing.ifPresent(before -> ratings.update(
-                row(dossier, checked, total, text, channel, by, before.firstRatedAt(), now, before.revision() + 1)));
+        existing.ifPresentOrElse(
+                before -> ratings.update(row(
+                        dossier, checked, total, text, channel, by, before.firstRatedAt(), now, before.revision() + 1)),
+                () -> ratings.insert(row(dossier, checked, total, text, channel, by, now, now, 1)));
         ratings.forgetOfficials(dossier.code());
         dossiers.steps(dossier.code()).stream()
                 .map(Step::completedBy)

@@ -123,33 +123,25 @@ interface ReportingMapper {
             LocalDateTime receivedAt,
             LocalDateTime dueAt) {}
 
-    @Select("""
-            <script>
-            select dossier_code, procedure_code, agency_code, received_at,
-                   coalesce(extended_due_at, due_at) as due_at
+    /** Not closed, due (the apology's new date if any) in [from, to), of one agency or all. */
+    String OPEN_DUE_BETWEEN = """
               from reporting_dossier
              where resolved_at is null and refused_at is null and stopped_at is null
                and coalesce(extended_due_at, due_at) &gt;= #{from} and coalesce(extended_due_at, due_at) &lt; #{to}
                <if test="agency != null">and agency_code = #{agency}</if>
-             order by coalesce(extended_due_at, due_at), dossier_code
-             limit #{limit}
-            </script>
-            """)
+            """;
+
+    @Select("<script>select dossier_code, procedure_code, agency_code, received_at,"
+            + " coalesce(extended_due_at, due_at) as due_at"
+            + OPEN_DUE_BETWEEN
+            + " order by coalesce(extended_due_at, due_at), dossier_code limit #{limit}</script>")
     List<Open> openDueBetween(
             @Param("from") LocalDateTime from,
             @Param("to") LocalDateTime to,
             @Param("agency") String agency,
             @Param("limit") int limit);
 
-    @Select("""
-            <script>
-            select count(*)
-              from reporting_dossier
-             where resolved_at is null and refused_at is null and stopped_at is null
-               and coalesce(extended_due_at, due_at) &gt;= #{from} and coalesce(extended_due_at, due_at) &lt; #{to}
-               <if test="agency != null">and agency_code = #{agency}</if>
-            </script>
-            """)
+    @Select("<script>select count(*)" + OPEN_DUE_BETWEEN + "</script>")
     int countOpenDueBetween(
             @Param("from") LocalDateTime from, @Param("to") LocalDateTime to, @Param("agency") String agency);
 }
