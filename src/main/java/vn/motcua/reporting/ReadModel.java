@@ -35,23 +35,52 @@ class ReadModel {
     private final Procedures procedures;
     private final Clocks clocks;
     private final CountingRules rules;
+    private final Counts counts;
 
-    ReadModel(ReportingMapper rows, Dossiers dossiers, Procedures procedures, Clocks clocks, CountingRules rules) {
+    ReadModel(
+            ReportingMapper rows,
+            Dossiers dossiers,
+            Procedures procedures,
+            Clocks clocks,
+            CountingRules rules,
+            Counts counts) {
         this.rows = rows;
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.clocks = clocks;
         this.rules = rules;
+        this.counts = counts;
+    }
+
+    /**
+     * Runs one event's writes on the dossier's row, then moves the report's counters by what the row counts now less
+     * what it counted before (nothing when the event was applied already). The row is locked meanwhile, so that two
+     * events of one dossier move the counters one after the other. While rebuilding, the counters are made at the end.
+     */
+    private void counted(String code, boolean counting, Runnable writes) {
+        ensureRow(code, counting);
+        ReportedDossier before = counting ? counts.lock(code) : null;
+        writes.run();
+        if (counting) {
+            counts.changed(before, code);
+        }
     }
 
     void apply(DossierFiled filed) {
-        insert(
+        apply(filed, true);
+    }
+
+    private void apply(DossierFiled filed, boolean counting) {
+        boolean inserted = insert(
                 filed.dossierCode(),
                 filed.procedureCode(),
                 filed.agencyCode(),
                 filed.channel(),
                 filed.receivedAt(),
                 filed.dueAt());
+        if (inserted && counting) {
+            counts.changed(null, filed.dossierCode());
+        }
     }
 
     /**
@@ -59,31 +88,42 @@ class ReadModel {
      * without an event of its own: it is read from the dossier here.
      */
     void apply(DossierStatusChanged changed) {
+        apply(changed, true);
+    }
+
+    private void apply(DossierStatusChanged changed, boolean counting) {
         String code = changed.dossierCode();
-        ensureRow(code);
-        dossiers.find(code).ifPresent(dossier -> rows.updateDue(code, dossier.dueAt()));
-        if (changed.to() == DossierStatus.REFUSED) {
-            rows.refused(code, changed.changedAt());
-        } else if (changed.to() == DossierStatus.STOPPED) {
-            rows.stopped(code, changed.changedAt(), changed.from() == DossierStatus.WITHDRAWAL_REQUESTED);
-        }
+        counted(code, counting, () -> {
+            dossiers.find(code).ifPresent(dossier -> rows.updateDue(code, dossier.dueAt()));
+            if (changed.to() == DossierStatus.REFUSED) {
+                rows.refused(code, changed.changedAt());
+            } else if (changed.to() == DossierStatus.STOPPED) {
+                rows.stopped(code, changed.changedAt(), changed.from() == DossierStatus.WITHDRAWAL_REQUESTED);
+            }
+        });
     }
 
     void apply(ResultIssued result) {
-        ensureRow(result.dossierCode());
-        String timeliness =
-                rules.timeliness(result.dueAt(), null, result.issuedAt()).name();
-        rows.resolved(result.dossierCode(), result.issuedAt(), result.dueAt(), timeliness);
+        apply(result, true);
     }
 
+    private void apply(ResultIssued result, boolean counting) {
+        String timeliness =
+                rules.timeliness(result.dueAt(), null, result.issuedAt()).name();
+        counted(
+                result.dossierCode(),
+                counting,
+                () -> rows.resolved(result.dossierCode(), result.issuedAt(), result.dueAt(), timeliness));
+    }
+
+    /** The return changes nothing the report counts. */
     void apply(DossierReturned returned) {
-        ensureRow(returned.dossierCode());
+        ensureRow(returned.dossierCode(), true);
         rows.returned(returned.dossierCode(), returned.returnedAt());
     }
 
     void apply(ApologyIssued apology) {
-        ensureRow(apology.dossierCode());
-        rows.updateExtendedDue(apology.dossierCode(), apology.newDueAt());
+        counted(apology.dossierCode(), true, () -> rows.updateExtendedDue(apology.dossierCode(), apology.newDueAt()));
     }
 
     /**
@@ -92,15 +132,19 @@ class ReadModel {
      * values its filing event carries, and that event finds it there. Every other write sets one field, so the order
      * of the rest does not matter.
      */
-    private void ensureRow(String code) {
+    private void ensureRow(String code, boolean counting) {
         if (rows.exists(code) == 0) {
-            dossiers.find(code)
-                    .ifPresent(d ->
-                            insert(code, d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), d.dueAt()));
+            dossiers.find(code).ifPresent(d -> {
+                if (insert(code, d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), d.dueAt())
+                        && counting) {
+                    counts.changed(null, code);
+                }
+            });
         }
     }
 
-    private void insert(
+    /** False when the row was there already. */
+    private boolean insert(
             String code,
             String procedureCode,
             String agencyCode,
@@ -110,12 +154,17 @@ class ReadModel {
         String sector = procedures.find(procedureCode).map(Procedure::sector).orElse(procedureCode);
         try {
             rows.insert(code, procedureCode, agencyCode, sector, channel.name(), receivedAt, dueAt);
+            return true;
         } catch (DuplicateKeyException again) {
             log.info("Reporting row of {} exists already: nothing done", code);
+            return false;
         }
     }
 
-    /** Forgets every row and makes them again from the dossier tables and the clocks, in one transaction. */
+    /**
+     * Forgets every row and makes them again from the dossier tables and the clocks, then the report's counters from
+     * the rows, in one transaction.
+     */
     @Transactional
     int rebuild() {
         rows.deleteAll();
@@ -123,6 +172,7 @@ class ReadModel {
         for (String code : codes) {
             replay(dossiers.find(code).orElseThrow());
         }
+        counts.recount();
         log.info("Reporting read model rebuilt from the dossier tables: {} dossiers", codes.size());
         return codes.size();
     }
@@ -130,16 +180,29 @@ class ReadModel {
     private void replay(Dossier d) {
         List<StatusChange> changes = dossiers.statusChanges(d.code());
         LocalDateTime filedDue = d.dueAt();
-        apply(new DossierFiled(
-                d.code(), d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), filedDue, d.filedBy()));
+        apply(
+                new DossierFiled(
+                        d.code(),
+                        d.procedureCode(),
+                        d.agencyCode(),
+                        d.channel(),
+                        d.receivedAt(),
+                        filedDue,
+                        d.filedBy()),
+                false);
         DossierStatus from = DossierStatus.SUBMITTED;
         for (StatusChange change : changes) {
             if (change.status() != from) {
-                apply(new DossierStatusChanged(d.code(), from, change.status(), change.changedAt(), change.actor()));
+                apply(
+                        new DossierStatusChanged(d.code(), from, change.status(), change.changedAt(), change.actor()),
+                        false);
                 if (change.status() == DossierStatus.DONE) {
-                    apply(new ResultIssued(d.code(), d.procedureCode(), d.agencyCode(), change.changedAt(), d.dueAt()));
+                    apply(
+                            new ResultIssued(
+                                    d.code(), d.procedureCode(), d.agencyCode(), change.changedAt(), d.dueAt()),
+                            false);
                 } else if (change.status() == DossierStatus.RETURNED) {
-                    apply(new DossierReturned(d.code(), d.procedureCode(), d.agencyCode(), change.changedAt()));
+                    rows.returned(d.code(), change.changedAt());
                 }
             }
             from = change.status();

@@ -60,11 +60,12 @@ interface ReportingMapper {
     @Delete("delete from reporting_dossier")
     int deleteAll();
 
+    /** The columns of a {@link ReportedDossier}, in its order. */
+    String ROW = " dossier_code, sector, channel, received_at, due_at, extended_due_at, resolved_at, refused_at,"
+            + " stopped_at, withdrawn, agency_code ";
+
     /** The dossiers a period [from, to) can count: received before its end, and not closed before its start. */
-    @Select("""
-            <script>
-            select dossier_code, sector, channel, received_at, due_at, extended_due_at, resolved_at, refused_at,
-                   stopped_at, withdrawn
+    @Select("<script>select" + ROW + """
               from reporting_dossier
              where received_at &lt; #{to}
                and (resolved_at is null or resolved_at &gt;= #{from})

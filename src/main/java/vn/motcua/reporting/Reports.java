@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,30 +26,48 @@ class Reports {
     private final ReportingMapper rows;
     private final CountingRules rules;
     private final Procedures catalogue;
+    private final Counts counts;
 
-    Reports(ReportingMapper rows, CountingRules rules, Procedures catalogue) {
+    Reports(ReportingMapper rows, CountingRules rules, Procedures catalogue, Counts counts) {
         this.rows = rows;
         this.rules = rules;
         this.catalogue = catalogue;
+        this.counts = counts;
     }
 
-    /** The report for the days from {@code from} to {@code to}, both included; {@code agency} null for all. */
+    /**
+     * The report for the days from {@code from} to {@code to}, both included; {@code agency} null for all. Counted from
+     * the day counters (DayCounts), so that its cost does not grow with the number of dossiers.
+     */
     @Transactional(readOnly = true)
     Ii06a ii06a(LocalDate from, LocalDate to, String agency) {
         LocalDateTime start = from.atStartOfDay();
         LocalDateTime end = to.plusDays(1).atStartOfDay();
-        Map<String, Ii06a.Cells> bySector = new TreeMap<>();
-        for (ReportedDossier dossier : rows.inPeriod(start, end, agency)) {
-            rules.count(dossier, start, end)
-                    .ifPresent(counted ->
-                            bySector.merge(dossier.sector(), Ii06a.Cells.NONE.plus(counted), Ii06a.Cells::plus));
-        }
+        Map<String, DayCounts.Tally> beforeFrom = counts.before(from, agency);
+        Map<String, DayCounts.Tally> beforeTo = counts.before(to.plusDays(1), agency);
+        Map<String, int[]> excluded = counts.excludedCarriedOver(start, end, agency);
+        LocalDateTime asOf = rules.asOf(end);
+        boolean running = asOf.isBefore(end);
+        Map<String, DayCounts.Tally> beforeToday = running ? counts.before(asOf.toLocalDate(), agency) : Map.of();
+        Map<String, Integer> overdueToday =
+                running ? counts.overdueBetween(asOf.toLocalDate().atStartOfDay(), asOf, agency) : Map.of();
         List<Ii06a.Row> table = new ArrayList<>();
         Ii06a.Cells total = Ii06a.Cells.NONE;
-        for (Map.Entry<String, Ii06a.Cells> sector : bySector.entrySet()) {
-            checked(sector.getKey(), sector.getValue(), from, to);
-            table.add(new Ii06a.Row(sector.getKey(), sector.getValue()));
-            total = total.plus(sector.getValue());
+        for (String sector : beforeTo.keySet()) {
+            int[] excludedOf = excluded.getOrDefault(sector, new int[2]);
+            Ii06a.Cells cells = DayCounts.cells(new DayCounts.Sums(
+                    beforeFrom.getOrDefault(sector, new DayCounts.Tally()),
+                    beforeTo.get(sector),
+                    running ? beforeToday.getOrDefault(sector, new DayCounts.Tally()) : null,
+                    excludedOf[0],
+                    excludedOf[1],
+                    overdueToday.getOrDefault(sector, 0)));
+            if (cells.equals(Ii06a.Cells.NONE)) {
+                continue; // nothing of the sector counts in the period (all closed before it, or excluded)
+            }
+            checked(sector, cells, from, to);
+            table.add(new Ii06a.Row(sector, cells));
+            total = total.plus(cells);
         }
         checked("Tổng số", total, from, to);
         return new Ii06a(from, to, agency, List.copyOf(table), total);

@@ -32,6 +32,7 @@ class ReportsController {
     private final ReportingSettings settings;
     private final Clock clock;
     private final PublicResults publicResults;
+    private final Counts counts;
 
     ReportsController(
             Reports reports,
@@ -39,13 +40,15 @@ class ReportsController {
             ReportRequests requests,
             ReportingSettings settings,
             Clock clock,
-            PublicResults publicResults) {
+            PublicResults publicResults,
+            Counts counts) {
         this.reports = reports;
         this.model = model;
         this.requests = requests;
         this.settings = settings;
         this.clock = clock;
         this.publicResults = publicResults;
+        this.counts = counts;
     }
 
     @GetMapping("/api/reports/ii06a")
@@ -122,15 +125,30 @@ class ReportsController {
     @PostMapping("/api/reports/rebuild")
     @Operation(summary = "Make the reporting read model again from the dossier tables (camunda-admin only)")
     Map<String, Integer> rebuild(Authentication user) {
+        onlyOperators(user);
+        int dossiers = model.rebuild();
+        publicResults.forget();
+        return Map.of("dossiers", dossiers);
+    }
+
+    @PostMapping("/api/reports/recount")
+    @Operation(
+            summary = "Make the report's day counters again from the reporting rows, under the counting settings in"
+                    + " force (after rows were loaded in bulk; camunda-admin only)")
+    Map<String, Integer> recount(Authentication user) {
+        onlyOperators(user);
+        int dossiers = counts.recount();
+        publicResults.forget();
+        return Map.of("dossiers", dossiers);
+    }
+
+    private static void onlyOperators(Authentication user) {
         if (!ReportRequests.hasGroup(user, OPERATORS)) {
             throw new UserError(
                     HttpStatus.FORBIDDEN,
                     "Chỉ quản trị viên (" + OPERATORS + ") mới được dựng lại dữ liệu báo cáo.",
                     "Only administrators (" + OPERATORS + ") may rebuild the reporting data.");
         }
-        int dossiers = model.rebuild();
-        publicResults.forget();
-        return Map.of("dossiers", dossiers);
     }
 
     private static ResponseEntity<byte[]> file(

@@ -147,6 +147,11 @@ public class Clocks {
         return Timeliness.of(due, finished, LocalDateTime.now(clock), settings.timeliness());
     }
 
+    /** How {@link #timeliness} compares a finish with its due time (configuration). */
+    public Timeliness.Granularity timelinessGranularity() {
+        return settings.timeliness();
+    }
+
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public SupplementPolicy policyOf(String procedureCode) {
         return clocks.policy(procedureCode).orElseGet(SupplementPolicy::defaults);

@@ -6,9 +6,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -68,6 +71,80 @@ class CountingPropertiesTests {
         assertThat(whole.inProgressOverdue()).isEqualTo(two.inProgressOverdue());
     }
 
+    /**
+     * The report made from the day counters (as Reports makes it from the table) is the report the rules count dossier
+     * by dossier, under every setting, for periods that ended and for one still running (its overdue judged now).
+     */
+    @Property(tries = 500)
+    void theDayCountersGiveTheReportTheRulesCount(
+            @ForAll("histories") List<ReportedDossier> all,
+            @ForAll("settings") ReportingSettings settings,
+            @ForAll("days") int from,
+            @ForAll("days") int length,
+            @ForAll("moments") int nowHours) {
+        LocalDateTime now = START.plusHours(nowHours);
+        // what has happened by now: nothing is received, closed or given a new date in the future
+        List<ReportedDossier> dossiers = all.stream()
+                .filter(d -> !d.receivedAt().isAfter(now))
+                .map(d -> new ReportedDossier(
+                        d.dossierCode(),
+                        d.sector(),
+                        d.channel(),
+                        d.receivedAt(),
+                        d.dueAt(),
+                        d.extendedDueAt(),
+                        byNow(d.resolvedAt(), now),
+                        byNow(d.refusedAt(), now),
+                        byNow(d.stoppedAt(), now),
+                        d.withdrawn() && byNow(d.stoppedAt(), now) != null))
+                .toList();
+        CountingRules rules =
+                new CountingRules(settings, dayRule(), Clock.fixed(now.toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        LocalDateTime start = day(from);
+        LocalDateTime end = day(from + length);
+
+        Map<DayCounts.Key, DayCounts.Tally> counters = new TreeMap<>();
+        for (ReportedDossier d : dossiers) {
+            DayCounts.of(rules.life(d)).forEach((k, t) -> counters.merge(k, t, (a, b) -> a.plus(b, 1)));
+        }
+        LocalDateTime asOf = rules.asOf(end);
+        boolean running = asOf.isBefore(end);
+        int[] excluded =
+                DayCounts.excludedCarriedOver(dossiers, rules, start, end).getOrDefault("Hộ tịch", new int[2]);
+        Ii06a.Cells fromCounters = DayCounts.cells(new DayCounts.Sums(
+                before(counters, start.toLocalDate()),
+                before(counters, end.toLocalDate()),
+                running ? before(counters, asOf.toLocalDate()) : null,
+                excluded[0],
+                excluded[1],
+                running
+                        ? DayCounts.overdueBetween(
+                                        dossiers, rules, asOf.toLocalDate().atStartOfDay(), asOf)
+                                .getOrDefault("Hộ tịch", 0)
+                        : 0));
+
+        assertThat(fromCounters).isEqualTo(count(rules, dossiers, start, end));
+    }
+
+    private static LocalDateTime byNow(LocalDateTime at, LocalDateTime now) {
+        return at == null || at.isAfter(now) ? null : at;
+    }
+
+    /** The counters summed before a day as the table is summed: the months before its month, then its days. */
+    private static DayCounts.Tally before(Map<DayCounts.Key, DayCounts.Tally> counters, LocalDate day) {
+        DayCounts.Tally sum = new DayCounts.Tally();
+        LocalDate month = day.withDayOfMonth(1);
+        counters.forEach((key, tally) -> {
+            boolean earlierMonth = key.span() == 'M' && key.day().isBefore(month);
+            boolean earlierDay =
+                    key.span() == 'D' && !key.day().isBefore(month) && key.day().isBefore(day);
+            if (earlierMonth || earlierDay) {
+                sum.plus(tally, 1);
+            }
+        });
+        return sum;
+    }
+
     static Ii06a.Cells count(
             CountingRules rules, List<ReportedDossier> dossiers, LocalDateTime from, LocalDateTime to) {
         Ii06a.Cells cells = Ii06a.Cells.NONE;
@@ -78,7 +155,11 @@ class CountingPropertiesTests {
     }
 
     static CountingRules rules(ReportingSettings settings) {
-        // the day rule of the default settings (sla Timeliness, DAY granularity); the clocks are the engine's elsewhere
+        return new CountingRules(settings, dayRule(), LATER);
+    }
+
+    /** The day rule of the default settings (sla Timeliness, DAY granularity); the clocks are the engine's elsewhere. */
+    static Clocks dayRule() {
         Clocks clocks = mock(Clocks.class);
         when(clocks.timeliness(any(), any())).thenAnswer(call -> {
             LocalDateTime due = call.getArgument(0);
@@ -88,7 +169,7 @@ class CountingPropertiesTests {
             }
             return done.toLocalDate().isBefore(due.toLocalDate()) ? Timeliness.EARLY : Timeliness.ON_TIME;
         });
-        return new CountingRules(settings, clocks, LATER);
+        return clocks;
     }
 
     static LocalDateTime day(int n) {
@@ -98,6 +179,12 @@ class CountingPropertiesTests {
     @Provide
     Arbitrary<Integer> days() {
         return Arbitraries.integers().between(1, 120);
+    }
+
+    /** A moment from before the first dossier to after the last period (hours after 1 January 2025). */
+    @Provide
+    Arbitrary<Integer> moments() {
+        return Arbitraries.integers().between(0, 400 * 24);
     }
 
     @Provide
