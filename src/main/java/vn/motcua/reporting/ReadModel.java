@@ -5,8 +5,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.Dossier;
@@ -29,6 +33,7 @@ import vn.motcua.sla.Clocks;
 class ReadModel {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
+    private static final int ATTEMPTS = 5;
 
     private final ReportingMapper rows;
     private final Dossiers dossiers;
@@ -36,6 +41,7 @@ class ReadModel {
     private final Clocks clocks;
     private final CountingRules rules;
     private final Counts counts;
+    private final TransactionTemplate transaction;
 
     ReadModel(
             ReportingMapper rows,
@@ -43,13 +49,40 @@ class ReadModel {
             Procedures procedures,
             Clocks clocks,
             CountingRules rules,
-            Counts counts) {
+            Counts counts,
+            PlatformTransactionManager transactions) {
         this.rows = rows;
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.clocks = clocks;
         this.rules = rules;
         this.counts = counts;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * One event's writes in a transaction of their own, tried again when the database chose it as a deadlock's victim
+     * (events of dossiers of one agency and sector meet on the same counter rows: the first of a day inserts its row
+     * while others wait to insert or update it); inside a transaction of the caller's, just run.
+     */
+    private void inTransaction(Runnable writes) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            writes.run();
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> writes.run());
+                return;
+            } catch (PessimisticLockingFailureException lost) {
+                if (attempt == ATTEMPTS) {
+                    throw lost;
+                }
+                log.info(
+                        "Reporting write lost a lock to another ({}), trying again",
+                        lost.getClass().getSimpleName());
+            }
+        }
     }
 
     /**
@@ -67,7 +100,7 @@ class ReadModel {
     }
 
     void apply(DossierFiled filed) {
-        apply(filed, true);
+        inTransaction(() -> apply(filed, true));
     }
 
     private void apply(DossierFiled filed, boolean counting) {
@@ -88,7 +121,7 @@ class ReadModel {
      * without an event of its own: it is read from the dossier here.
      */
     void apply(DossierStatusChanged changed) {
-        apply(changed, true);
+        inTransaction(() -> apply(changed, true));
     }
 
     private void apply(DossierStatusChanged changed, boolean counting) {
@@ -104,7 +137,7 @@ class ReadModel {
     }
 
     void apply(ResultIssued result) {
-        apply(result, true);
+        inTransaction(() -> apply(result, true));
     }
 
     private void apply(ResultIssued result, boolean counting) {
@@ -118,12 +151,15 @@ class ReadModel {
 
     /** The return changes nothing the report counts. */
     void apply(DossierReturned returned) {
-        ensureRow(returned.dossierCode(), true);
-        rows.returned(returned.dossierCode(), returned.returnedAt());
+        inTransaction(() -> {
+            ensureRow(returned.dossierCode(), true);
+            rows.returned(returned.dossierCode(), returned.returnedAt());
+        });
     }
 
     void apply(ApologyIssued apology) {
-        counted(apology.dossierCode(), true, () -> rows.updateExtendedDue(apology.dossierCode(), apology.newDueAt()));
+        inTransaction(() -> counted(
+                apology.dossierCode(), true, () -> rows.updateExtendedDue(apology.dossierCode(), apology.newDueAt())));
     }
 
     /**

@@ -2,6 +2,7 @@ package vn.motcua.reporting;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import vn.motcua.dossier.DossierFiled;
 import vn.motcua.dossier.DossierReturned;
 import vn.motcua.dossier.DossierStatusChanged;
@@ -9,8 +10,9 @@ import vn.motcua.dossier.ResultIssued;
 import vn.motcua.sla.ApologyIssued;
 
 /**
- * Feeds the read model from the durable events, each after its publishing transaction committed, in a transaction of
- * its own; an incomplete delivery is delivered again later, which the read model absorbs (EventPublications).
+ * Feeds the read model from the durable events, each after its publishing transaction committed, on a thread of its
+ * own and no transaction: the read model writes each in a transaction of its own, tried again after a deadlock. An incomplete delivery
+ * is delivered again later, which the read model absorbs (EventPublications).
  */
 @Component
 class ReadModelListeners {
@@ -21,27 +23,27 @@ class ReadModelListeners {
         this.model = model;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DossierFiled filed) {
         model.apply(filed);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DossierStatusChanged changed) {
         model.apply(changed);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ResultIssued result) {
         model.apply(result);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DossierReturned returned) {
         model.apply(returned);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ApologyIssued apology) {
         model.apply(apology);
     }
