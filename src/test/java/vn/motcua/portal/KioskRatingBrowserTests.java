@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -24,14 +23,13 @@ class KioskRatingBrowserTests {
 
     private static final String PROCEDURE = "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ";
 
-    @LocalServerPort
-    int port;
+    private final int port;
+    private final Api api;
+    /** A new browser for each test (JUnit makes a new instance of the class for each). */
+    private final Browser browser;
 
-    Browser browser;
-    Api api;
-
-    @BeforeEach
-    void start() {
+    KioskRatingBrowserTests(@LocalServerPort int port) {
+        this.port = port;
         api = new Api(port);
         browser = new Browser(port);
     }
@@ -43,10 +41,9 @@ class KioskRatingBrowserTests {
 
     @Test
     void aCitizenRatesTheReturnedDossierAtTheKioskAndThePageForgetsThemAfterwards() {
-        Api.Reply filed = api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("ONLINE"), Api.houseFiles()));
-        String code = filed.text("code");
-        String secret = filed.text("secret");
-        api.returnHousePermit(code);
+        Api.Filed filed = api.returnedHousePermit();
+        String code = filed.code();
+        String secret = filed.secret();
 
         browser.windowSize(1280, 1024).open("/portal/danh-gia.html?reset=3");
         assertThat(browser.text("h1")).isEqualTo("Đánh giá mức độ hài lòng\nRate how your dossier was handled");
@@ -104,14 +101,7 @@ class KioskRatingBrowserTests {
         assertThat(browser.text("#kiosk-thanks h2"))
                 .isEqualTo("Cảm ơn ông/bà đã đánh giá!\nThank you for your rating!");
         browser.screenshot("kiosk-3-thanks");
-        JsonNode stored = api.getWithSecret("/api/dossiers/" + code + "/rating", secret)
-                .body()
-                .path("rating");
-        assertThat(stored.path("channel").asText()).isEqualTo("KIOSK");
-        assertThat(stored.path("scores").toString()).isEqualTo("[2,1,2,2,0,2,1,2,2]");
-        assertThat(stored.path("total").asInt()).isEqualTo(14);
-        assertThat(stored.path("comment").asText()).isEqualTo("Cán bộ tiếp nhận hướng dẫn rõ ràng.");
-        assertThat(stored.path("revision").asInt()).isEqualTo(1);
+        assertStored(code, secret, "[2,1,2,2,0,2,1,2,2]", 14, 1);
 
         // ?reset=3: three seconds later the page is back at the start, nothing of this citizen left on it
         browser.until("return document.body.dataset.screen === 'kiosk-lookup'");
@@ -140,20 +130,14 @@ class KioskRatingBrowserTests {
                 .as("cleared by the button, not by the 20 s default")
                 .isLessThan(10.0);
         assertForgotten(code, secret);
-        JsonNode changed = api.getWithSecret("/api/dossiers/" + code + "/rating", secret)
-                .body()
-                .path("rating");
-        assertThat(changed.path("channel").asText()).isEqualTo("KIOSK");
-        assertThat(changed.path("scores").toString()).isEqualTo("[2,1,2,2,2,2,1,2,2]");
-        assertThat(changed.path("total").asInt()).isEqualTo(16);
-        assertThat(changed.path("revision").asInt()).isEqualTo(2);
+        assertStored(code, secret, "[2,1,2,2,2,2,1,2,2]", 16, 2);
     }
 
     @Test
     void aWrongSecretAndADossierNotReturnedYetAreRefusedInVietnamese() {
-        Api.Reply filed = api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("ONLINE"), Api.houseFiles()));
-        String code = filed.text("code");
-        String secret = filed.text("secret");
+        Api.Filed filed = api.fileHousePermitOnline();
+        String code = filed.code();
+        String secret = filed.secret();
 
         browser.windowSize(1280, 1024).open("/portal/danh-gia.html");
         browser.type("#kiosk-code", code)
@@ -193,6 +177,18 @@ class KioskRatingBrowserTests {
         browser.until("return document.querySelector('#kiosk-code').value === ''"
                 + " && document.querySelector('#kiosk-secret').value === ''");
         assertThat((System.nanoTime() - typed) / 1e9).isBetween(1.0, 15.0);
+    }
+
+    /** The rating as the API keeps it: given at the kiosk, these nine scores and total, the comment, this revision. */
+    private void assertStored(String code, String secret, String scores, int total, int revision) {
+        JsonNode stored = api.getWithSecret("/api/dossiers/" + code + "/rating", secret)
+                .body()
+                .path("rating");
+        assertThat(stored.path("channel").asText()).isEqualTo("KIOSK");
+        assertThat(stored.path("scores").toString()).isEqualTo(scores);
+        assertThat(stored.path("total").asInt()).isEqualTo(total);
+        assertThat(stored.path("comment").asText()).isEqualTo("Cán bộ tiếp nhận hướng dẫn rõ ràng.");
+        assertThat(stored.path("revision").asInt()).isEqualTo(revision);
     }
 
     private void choose(int criterion, int points) {
