@@ -28,10 +28,13 @@ export function setUpLanguageSwitch() {
   applyLanguage();
 }
 
+/** A refusal of our API: the message in the page's language, and both texts (a kiosk shows them together). */
 export class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
+  constructor(status, vi, en) {
+    super(t(vi, en));
     this.status = status;
+    this.vi = vi;
+    this.en = en;
   }
 }
 
@@ -58,13 +61,13 @@ export async function api(path, options = {}) {
   try {
     response = await fetch(path, { ...options, headers: pageHeaders(options.method, options.headers) });
   } catch (offline) {
-    throw new ApiError(0, t('Không kết nối được máy chủ. Vui lòng thử lại.', 'Cannot reach the server. Please try again.'));
+    throw new ApiError(0, 'Không kết nối được máy chủ. Vui lòng thử lại.', 'Cannot reach the server. Please try again.');
   }
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
   if (!response.ok) {
-    const message = body && (lang() === 'en' ? body.messageEn || body.detail : body.message || body.detail);
-    throw new ApiError(response.status, message || t(`Lỗi ${response.status}.`, `Error ${response.status}.`));
+    throw new ApiError(response.status, body?.message || body?.detail || `Lỗi ${response.status}.`,
+      body?.messageEn || body?.detail || `Error ${response.status}.`);
   }
   return body;
 }

@@ -8,8 +8,9 @@ import { accountArea } from './auth.js';
 import { loginPage } from './login.js';
 import { results } from './results.js';
 import { dashboard } from './dashboard.js';
+import { kiosk } from './kiosk.js';
 
-const pages = { catalogue, procedure, filing, tracking, counter, mine, results, dashboard, login: loginPage };
+const pages = { catalogue, procedure, filing, tracking, counter, mine, results, dashboard, kiosk, login: loginPage };
 
 document.addEventListener('DOMContentLoaded', () => {
   setUpLanguageSwitch();

@@ -2,6 +2,7 @@ import { auth, authorization } from './auth.js';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { $, api, el, fileProblem, param, say, t, when, withSecret } from './common.js';
 import { acceptedAt, plainSteps } from './steps.js';
+import { chosenScores, criteriaItems, missingScore, ratingView, satisfactionEn, sendRating } from './rating.js';
 
 let viewer;
 let shownCode;
@@ -142,12 +143,6 @@ async function supplement(event) {
   }
 }
 
-const POINTS = [
-  [2, 'Tốt (2 điểm)', 'Good (2 points)'],
-  [1, 'Bình thường (1 điểm)', 'Fair (1 point)'],
-  [0, 'Chưa tốt (0 điểm)', 'Poor (0 points)']
-];
-
 /**
  * After the result is returned, the applicant (the secret given, or logged in as the filer) rates the dossier here;
  * a rating given is shown, and can be changed while the server allows it.
@@ -158,18 +153,15 @@ async function ratingForm(d, secret, headers) {
   if (d.status !== 10 || !(secret || d.applicantDetails)) return;
   let view;
   try {
-    view = await api(`/api/dossiers/${encodeURIComponent(d.code)}/rating`, { headers: withSecret(secret, headers) });
+    view = await ratingView(d.code, withSecret(secret, headers));
   } catch (notTheApplicant) {
     return;
   }
   const given = view.rating;
-  $('#rating-criteria').replaceChildren(...view.criteria.map((c, i) => el('li', { 'data-criterion': c.number },
-    el('p', { class: 'criterion-text' }, `${c.number}. ${t(c.text, c.textEn)}`),
-    el('div', { class: 'choices', role: 'radiogroup', 'aria-label': t(c.text, c.textEn) },
-      POINTS.map(([points, vi, en]) => el('label', {},
-        el('input', { type: 'radio', name: `c${c.number}`, value: points,
-          checked: given && given.scores[i] === points, disabled: !view.mayRate }),
-        t(vi, en)))))));
+  $('#rating-criteria').replaceChildren(...criteriaItems(view, {
+    text: (c) => `${c.number}. ${t(c.text, c.textEn)}`,
+    choice: (points, vi, en) => t(`${vi} (${points} điểm)`, `${en} (${points} point${points === 1 ? '' : 's'})`)
+  }));
   $('#rating-comment').value = given?.comment || '';
   $('#rating-comment').disabled = !view.mayRate;
   $('#rating-submit').hidden = !view.mayRate;
@@ -186,30 +178,22 @@ async function ratingForm(d, secret, headers) {
 function summary(rating) {
   const until = rating.editableUntil ? when(rating.editableUntil) : '';
   return t(`Đánh giá của bạn: ${rating.total}/18 điểm – ${rating.satisfactionText}. Có thể sửa đến ${until}.`,
-    `Your rating: ${rating.total}/18 points – ${rating.satisfaction === 'RAT_HAI_LONG' ? 'very satisfied'
-      : rating.satisfaction === 'HAI_LONG' ? 'satisfied' : 'dissatisfied'}. It can be changed until ${until}.`);
+    `Your rating: ${rating.total}/18 points – ${satisfactionEn(rating)}. It can be changed until ${until}.`);
 }
 
 async function rate(event) {
   event.preventDefault();
   const form = event.target;
   const message = $('#rating-message');
-  const scores = [...form.querySelectorAll('#rating-criteria li')].map((li) => {
-    const chosen = li.querySelector('input:checked');
-    return chosen ? Number(chosen.value) : null;
-  });
-  const missing = scores.findIndex((s) => s === null);
-  if (missing >= 0) {
-    say(message, t(`Vui lòng chấm điểm tiêu chí ${missing + 1}.`, `Please score criterion ${missing + 1}.`));
+  const { scores, missing } = chosenScores($('#rating-criteria'));
+  if (missing) {
+    say(message, t(...missingScore(missing)));
     return;
   }
   const headers = withSecret(form.dataset.secret, await authorization(await auth()));
   try {
-    const rating = await api(`/api/dossiers/${encodeURIComponent(form.dataset.code)}/rating`, {
-      method: 'PUT',
-      headers: { ...headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ scores, comment: $('#rating-comment').value, channel: 'PORTAL' })
-    });
+    const rating = await sendRating(form.dataset.code, headers,
+      { scores, comment: $('#rating-comment').value, channel: 'PORTAL' });
     $('#rating-submit').textContent = t('Cập nhật đánh giá', 'Update the rating');
     say(message, t('Cảm ơn bạn đã đánh giá. ', 'Thank you for your rating. ') + summary(rating), 'success');
   } catch (error) {

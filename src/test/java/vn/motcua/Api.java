@@ -108,6 +108,18 @@ public class Api {
                 .toEntity(String.class));
     }
 
+    /** The code and the secret of a dossier as its filing answered them. */
+    public record Filed(String code, String secret) {}
+
+    /** Files the house permit of {@link #housePermitRequest} online as congdan with {@link #houseFiles}. */
+    public Filed fileHousePermitOnline() {
+        Reply filed = fileDossier("congdan", multipart(housePermitRequest("ONLINE"), houseFiles()));
+        if (filed.status() != 201) {
+            throw new AssertionError("filing answered " + filed.status() + ": " + filed.body());
+        }
+        return new Filed(filed.text("code"), filed.text("secret"));
+    }
+
     /** Files the house permit of {@link #housePermitRequest} online as congdan, with this drawing (BANVE); its code. */
     public String fileHousePermit(byte[] drawing) {
         Reply filed = fileDossier(
@@ -116,6 +128,13 @@ public class Api {
             throw new AssertionError("filing answered " + filed.status() + ": " + filed.body());
         }
         return filed.text("code");
+    }
+
+    /** A house permit filed online as congdan ({@link #fileHousePermitOnline}) and walked to its return. */
+    public Filed returnedHousePermit() {
+        Filed filed = fileHousePermitOnline();
+        returnHousePermit(filed.code());
+        return filed;
     }
 
     /** Walks a filed house permit through every step of the ward to its return (status 10), as the officials do. */

@@ -40,10 +40,9 @@ class RatingBrowserTests {
 
     @Test
     void theApplicantRatesTheReturnedDossierFromTheTrackingPageOnAPhone() {
-        Api.Reply filed = api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("ONLINE"), Api.houseFiles()));
-        String code = filed.text("code");
-        String secret = filed.text("secret");
-        api.returnHousePermit(code);
+        Api.Filed filed = api.returnedHousePermit();
+        String code = filed.code();
+        String secret = filed.secret();
 
         browser.windowSize(390, 844).open("/portal/tra-cuu.html");
         browser.type("#code", code).type("#secret", secret).click("#lookup button[type='submit']");

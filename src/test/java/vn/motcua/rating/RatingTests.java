@@ -38,12 +38,10 @@ class RatingTests {
 
     Api api;
 
-    record Filed(String code, String secret) {}
-
     @Test
     void theApplicantRatesAReturnedDossierAndMayChangeItWithinThePeriod() {
         api = new Api(port);
-        Filed filed = file();
+        Api.Filed filed = api.fileHousePermitOnline();
 
         JsonNode early = view(filed).body();
         assertThat(early.path("mayRate").asBoolean()).isFalse();
@@ -110,7 +108,7 @@ class RatingTests {
     @Test
     void onlyTheApplicantMayReadOrGiveTheRating() {
         api = new Api(port);
-        Filed filed = file();
+        Api.Filed filed = api.fileHousePermitOnline();
         api.returnHousePermit(filed.code());
         String path = "/api/dossiers/" + filed.code() + "/rating";
         Map<String, Object> body = rating(GOOD, null);
@@ -141,7 +139,7 @@ class RatingTests {
     @Test
     void aBadRatingIsRefusedWithItsReasonAndNothingIsStored() {
         api = new Api(port);
-        Filed filed = file();
+        Api.Filed filed = api.fileHousePermitOnline();
         api.returnHousePermit(filed.code());
 
         assertRefused(
@@ -175,7 +173,7 @@ class RatingTests {
     @Test
     void afterThePeriodTheRatingStandsAsItWas() {
         api = new Api(port);
-        Filed filed = file();
+        Api.Filed filed = api.fileHousePermitOnline();
         api.returnHousePermit(filed.code());
         assertThat(put(filed, rating(GOOD, null)).status()).isEqualTo(200);
         // the first rating was given eight days ago
@@ -196,7 +194,7 @@ class RatingTests {
     @Test
     void fourFirstRatingsAtOnceMakeOneRatingWithFourRevisions() throws Exception {
         api = new Api(port);
-        Filed filed = file();
+        Api.Filed filed = api.fileHousePermitOnline();
         api.returnHousePermit(filed.code());
         List<Callable<Api.Reply>> ratings = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -222,26 +220,20 @@ class RatingTests {
         assertThat(officials(filed)).isEqualTo(5);
     }
 
-    private void assertRefused(Filed filed, Map<String, Object> body, String message) {
+    private void assertRefused(Api.Filed filed, Map<String, Object> body, String message) {
         Api.Reply refused = put(filed, body);
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
         assertThat(refused.text("message")).isEqualTo(message);
         assertThat(refused.text("messageEn")).isNotEqualTo(message).isNotBlank();
     }
 
-    private Filed file() {
-        Api.Reply filed = api.fileDossier("congdan", Api.multipart(Api.housePermitRequest("ONLINE"), Api.houseFiles()));
-        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
-        return new Filed(filed.text("code"), filed.text("secret"));
-    }
-
-    private Api.Reply view(Filed filed) {
+    private Api.Reply view(Api.Filed filed) {
         Api.Reply reply = api.getWithSecret("/api/dossiers/" + filed.code() + "/rating", filed.secret());
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         return reply;
     }
 
-    private Api.Reply put(Filed filed, Map<String, Object> body) {
+    private Api.Reply put(Api.Filed filed, Map<String, Object> body) {
         return api.send(
                 "PUT",
                 "/api/dossiers/" + filed.code() + "/rating",
@@ -259,12 +251,12 @@ class RatingTests {
         return body;
     }
 
-    private int rows(Filed filed) {
+    private int rows(Api.Filed filed) {
         return sql.queryForObject(
                 "select count(*) from dossier_rating where dossier_code = ?", Integer.class, filed.code());
     }
 
-    private int officials(Filed filed) {
+    private int officials(Api.Filed filed) {
         return sql.queryForObject(
                 "select count(*) from dossier_rating_official where dossier_code = ?", Integer.class, filed.code());
     }
