@@ -140,10 +140,13 @@ public final class Benchmark {
 
     private void sql(String side, Lifecycle.Driver driver, String database) throws Exception {
         try (SqlProbe probe = new SqlProbe(settings.jdbcUrl(database), settings.user(), settings.password())) {
+            StatementCounter.startReporting();
             for (int i = 0; i < settings.sqlLifecycles(); i++) {
                 walk(driver, probe);
             }
+            Thread.sleep(2000); // the read model's listeners of the last step run after it answered
             report.sql(side, probe.counts());
+            report.reportingStatements(side, (double) StatementCounter.stopReporting() / settings.sqlLifecycles());
             java.nio.file.Path statements =
                     settings.output().resolveSibling("sql-" + side.replaceAll("\\W", "") + ".txt");
             ensureDirectory(statements);

@@ -51,7 +51,7 @@ class BenchmarkSmokeTests {
         assertThat(Files.readString(results, StandardCharsets.UTF_8))
                 .contains("| 1 | ", "b/a", "Task_ReturnResult", "whole lifecycle", "| 200 | 1 |", "| 400 | 1 |")
                 .contains("Seeded to 400 dossiers")
-                .contains("## Report II.06a of a year", "| 300 | ")
+                .contains("## Report II.06a of a year", "| 300 | ", "statements on the reporting tables")
                 .doesNotContain("NaN |  NaN");
     }
 

@@ -23,7 +23,8 @@ import vn.motcua.Api;
  * Report II.06a of 2019 over a read model of {@code size} dossiers: the product's {@code GET /api/reports/ii06a} (over
  * HTTP, as an operator) against one plain aggregate SQL that counts the same columns over the same rows, in the same
  * run. Rows are written straight into {@code reporting_dossier}, received through 2019, resolved early, on time or
- * late, some still open at the year's end.
+ * late, some still open at the year's end; then the operator's {@code POST /api/reports/recount} makes the day counters
+ * the product's report reads (its time is reported too).
  */
 final class ReportBench {
 
@@ -70,6 +71,10 @@ final class ReportBench {
                 int written = fillTo(db, size);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 Benchmark.log("report read model: %d rows written in %.1f s", written, seconds);
+                long t1 = System.nanoTime();
+                recount();
+                double recountSeconds = (System.nanoTime() - t1) / 1e9;
+                Benchmark.log("report day counters made again from %d rows in %.1f s", size, recountSeconds);
                 int plainReceived = plain(db);
                 int productReceived = product();
                 if (plainReceived != productReceived || plainReceived != size) {
@@ -82,7 +87,7 @@ final class ReportBench {
                     plain.add(timed(() -> plain(db)));
                     product.add(timed(this::product));
                 }
-                report.reportRun(size, seconds, median(plain), median(product));
+                report.reportRun(size, seconds, recountSeconds, median(plain), median(product));
                 report.write();
                 Benchmark.log(
                         "II.06a of %d dossiers: plain SQL %.1f ms, product %.1f ms",
@@ -153,6 +158,19 @@ final class ReportBench {
                 }
             }
             return received;
+        }
+    }
+
+    /** The rows were written behind the read model's back: the operator has its day counters made again from them. */
+    private void recount() throws Exception {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/recount"))
+                        .header("Authorization", Api.basic("admin"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("The recount answered " + answer.statusCode() + ": " + answer.body());
         }
     }
 

@@ -29,6 +29,10 @@ final class StatementCounter {
     private static final Map<Verb, AtomicLong> COUNTS = new EnumMap<>(Verb.class);
     private static final Map<String, AtomicLong> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean on;
+    /** Statements on the reporting tables, counted apart from the steps' windows (its listeners run after them). */
+    private static final AtomicLong REPORTING = new AtomicLong();
+
+    private static volatile boolean reportingOn;
 
     static {
         for (Verb verb : Verb.values()) {
@@ -40,6 +44,17 @@ final class StatementCounter {
         COUNTS.values().forEach(count -> count.set(0));
         TEXTS.clear();
         on = true;
+    }
+
+    static void startReporting() {
+        REPORTING.set(0);
+        reportingOn = true;
+    }
+
+    /** Stops counting the reporting module's statements and answers how many ran since {@link #startReporting()}. */
+    static long stopReporting() {
+        reportingOn = false;
+        return REPORTING.get();
     }
 
     /** Stops counting and answers the counts since {@link #start()}. */
@@ -80,7 +95,15 @@ final class StatementCounter {
         return Proxy.newProxyInstance(
                 StatementCounter.class.getClassLoader(), interfaceOf(statement), (proxy, method, args) -> {
                     String name = method.getName();
-                    if (on && (name.startsWith("execute") && !name.equals("executeBatch") || name.equals("addBatch"))) {
+                    boolean executes =
+                            name.startsWith("execute") && !name.equals("executeBatch") || name.equals("addBatch");
+                    if (executes && reportingOn) {
+                        String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
+                        if (sql != null && sql.contains("reporting_")) {
+                            REPORTING.incrementAndGet();
+                        }
+                    }
+                    if (on && executes) {
                         String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
                         COUNTS.get(verb(sql)).incrementAndGet();
                         TEXTS.computeIfAbsent(head(sql), key -> new AtomicLong())
