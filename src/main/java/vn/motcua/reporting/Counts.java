@@ -2,7 +2,9 @@ package vn.motcua.reporting;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.ibatis.cursor.Cursor;
@@ -22,6 +24,7 @@ import vn.motcua.reporting.DayCounts.Tally;
 class Counts {
 
     private static final Logger log = LoggerFactory.getLogger(Counts.class);
+    private static final int BATCH = 500;
 
     private final CountsMapper counts;
     private final CountingRules rules;
@@ -85,8 +88,17 @@ class Counts {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        all.forEach((agency, sectors) -> sectors.forEach((sector, days) -> days.forEach(
-                (key, tally) -> counts.insert(agency, sector, String.valueOf(key.span()), key.day(), tally.n))));
+        List<CountsMapper.Row> batch = new ArrayList<>();
+        all.forEach((agency, sectors) -> sectors.forEach((sector, days) -> days.forEach((key, tally) -> {
+            batch.add(new CountsMapper.Row(agency, sector, String.valueOf(key.span()), key.day(), tally.n));
+            if (batch.size() == BATCH) {
+                counts.insertAll(batch);
+                batch.clear();
+            }
+        })));
+        if (!batch.isEmpty()) {
+            counts.insertAll(batch);
+        }
         counts.updateSettings(rules.fingerprint());
         return rows;
     }

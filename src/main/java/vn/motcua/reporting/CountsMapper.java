@@ -69,6 +69,25 @@ interface CountsMapper {
             @Param("day") LocalDate day,
             @Param("n") int[] n);
 
+    /** A row of counters to insert. */
+    record Row(String agency, String sector, String span, LocalDate day, int[] n) {}
+
+    /** Inserts these rows of counters in one statement. */
+    @Insert("""
+            <script>
+            insert into reporting_count
+                   (agency_code, sector, span, count_day, received_online, received_direct, excluded_received_online,
+                    excluded_received_direct, closed_early, closed_on_time, closed_late, excluded_closed_online,
+                    excluded_closed_direct, due_open, closed_overdue)
+            values
+            <foreach collection="rows" item="r" separator=",">
+                   (#{r.agency}, #{r.sector}, #{r.span}, #{r.day}, #{r.n[0],javaType=int}, #{r.n[1],javaType=int}, #{r.n[2],javaType=int}, #{r.n[3],javaType=int}, #{r.n[4],javaType=int},
+                    #{r.n[5],javaType=int}, #{r.n[6],javaType=int}, #{r.n[7],javaType=int}, #{r.n[8],javaType=int}, #{r.n[9],javaType=int}, #{r.n[10],javaType=int})
+            </foreach>
+            </script>
+            """)
+    void insertAll(@Param("rows") List<Row> rows);
+
     @Delete("delete from reporting_count")
     int deleteAll();
 
