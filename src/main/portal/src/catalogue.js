@@ -1,13 +1,18 @@
 import { $, api, el, legalTime, onlineLevel, param, say, t } from './common.js';
 
+/** Adds an option for each agency of the catalogue to the select (its code, its name). */
+export async function agencyOptions(select) {
+  const all = await api('/api/procedures');
+  new Map(all.map((p) => [p.agencyCode, p.agencyName])).forEach((name, code) =>
+    select.append(el('option', { value: code, text: name })));
+}
+
 export async function catalogue() {
   const form = $('#search');
   const results = $('#results');
   const message = $('#message');
   const agencies = $('#agency');
-  const all = await api('/api/procedures');
-  new Map(all.map((p) => [p.agencyCode, p.agencyName])).forEach((name, code) =>
-    agencies.append(el('option', { value: code, text: name })));
+  await agencyOptions(agencies);
 
   async function search() {
     const query = new URLSearchParams({ q: $('#q').value.trim(), agency: agencies.value });

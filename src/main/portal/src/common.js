@@ -77,18 +77,23 @@ export const SECRET_HEADER = 'X-Motcua-Secret';
 
 export const withSecret = (secret, headers = {}) => (secret ? { ...headers, [SECRET_HEADER]: secret } : headers);
 
+/** Makes a link download a slip with the secret in the header (a plain link cannot carry a header). */
+export const slipLink = (link, path, secret) =>
+  fileLink(link, path, async () => withSecret(secret), `${path.split('/').pop()}.pdf`);
+
 /**
- * Makes a link download a slip with the secret in the header: fetched as a blob on click, then opened from an object
- * URL (kept in data-pdf, so the page can be checked), since a plain link cannot carry a header.
+ * Makes a link download a file whose request needs headers (a secret, a bearer token; {@code headers} is called at
+ * each click, so a token is fresh): fetched as a blob on click, then saved from an object URL, kept in data-file so
+ * that the page can be checked.
  */
-export function slipLink(link, path, secret) {
+export function fileLink(link, path, headers, fileName) {
   link.href = '#';
-  delete link.dataset.pdf;
+  delete link.dataset.file;
   link.onclick = async (event) => {
     event.preventDefault();
     let response;
     try {
-      response = await fetch(path, { headers: pageHeaders('GET', withSecret(secret)) });
+      response = await fetch(path, { headers: pageHeaders('GET', await headers()) });
     } catch (offline) {
       alert(t('Không kết nối được máy chủ. Vui lòng thử lại.', 'Cannot reach the server. Please try again.'));
       return;
@@ -99,8 +104,8 @@ export function slipLink(link, path, secret) {
       return;
     }
     const url = URL.createObjectURL(await response.blob());
-    link.dataset.pdf = url;
-    const save = el('a', { href: url, download: path.split('/').pop() + '.pdf' });
+    link.dataset.file = url;
+    const save = el('a', { href: url, download: fileName });
     document.body.append(save);
     save.click();
     save.remove();

@@ -20,6 +20,7 @@ export async function dashboard() {
 }
 
 async function show() {
+  $('#report-link').href = `bao-cao.html?${new URLSearchParams({ from: $('#from').value, to: $('#to').value })}`;
   let d;
   try {
     // the session on the embedded default, Keycloak's token in production

@@ -9,8 +9,9 @@ import { loginPage } from './login.js';
 import { results } from './results.js';
 import { dashboard } from './dashboard.js';
 import { kiosk } from './kiosk.js';
+import { report } from './report.js';
 
-const pages = { catalogue, procedure, filing, tracking, counter, mine, results, dashboard, kiosk, login: loginPage };
+const pages = { catalogue, procedure, filing, tracking, counter, mine, results, dashboard, report, kiosk, login: loginPage };
 
 document.addEventListener('DOMContentLoaded', () => {
   setUpLanguageSwitch();

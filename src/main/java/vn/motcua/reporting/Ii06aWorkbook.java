@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -51,11 +53,24 @@ final class Ii06aWorkbook implements AutoCloseable {
     private final CellStyle totalLabel = style(true, false, HorizontalAlignment.LEFT, true, 12);
     private final CellStyle totalCount = style(true, false, HorizontalAlignment.RIGHT, true, 12);
 
-    private Ii06aWorkbook() {}
+    private final Links links;
 
-    /** The workbook of the report, made by {@code unit} (the agency's name) on {@code today} at {@code place}. */
-    static byte[] of(Ii06a report, String unit, String place, LocalDate today) {
-        try (Ii06aWorkbook workbook = new Ii06aWorkbook()) {
+    /** Where the number of a cell leads: the list of its dossiers (sector null: the total row), an absolute URL. */
+    @FunctionalInterface
+    interface Links {
+        String of(String sector, Ii06a.Column column);
+    }
+
+    private Ii06aWorkbook(Links links) {
+        this.links = links;
+    }
+
+    /**
+     * The workbook of the report, made by {@code unit} (the agency's name) on {@code today} at {@code place}; every
+     * number but 0 links to its dossiers, the form's look otherwise unchanged.
+     */
+    static byte[] of(Ii06a report, String unit, String place, LocalDate today, Links links) {
+        try (Ii06aWorkbook workbook = new Ii06aWorkbook(links)) {
             return workbook.write(report, unit, place, today);
         }
     }
@@ -82,12 +97,12 @@ final class Ii06aWorkbook implements AutoCloseable {
             Row line = sheet.createRow(r++);
             cell(line, 0, String.valueOf(no++), rowNumber);
             cell(line, 1, row.sector(), sector);
-            counts(line, row.cells(), count);
+            counts(line, row.sector(), row.cells(), count);
         }
         Row total = sheet.createRow(r++);
         cell(total, 0, "", rowNumber);
         cell(total, 1, "Tổng số", totalLabel);
-        counts(total, report.total(), totalCount);
+        counts(total, null, report.total(), totalCount);
 
         r++;
         text(
@@ -164,11 +179,17 @@ final class Ii06aWorkbook implements AutoCloseable {
         }
     }
 
-    private void counts(Row line, Ii06a.Cells cells, CellStyle style) {
+    private void counts(Row line, String sectorName, Ii06a.Cells cells, CellStyle style) {
         for (Ii06a.Column column : Ii06a.Column.values()) {
             Cell cell = line.createCell(column.number - 1);
-            cell.setCellValue(column.of(cells));
+            int value = column.of(cells);
+            cell.setCellValue(value);
             cell.setCellStyle(style);
+            if (value != 0) {
+                Hyperlink link = book.getCreationHelper().createHyperlink(HyperlinkType.URL);
+                link.setAddress(links.of(sectorName, column));
+                cell.setHyperlink(link);
+            }
         }
     }
 

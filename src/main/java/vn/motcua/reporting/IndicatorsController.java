@@ -1,12 +1,10 @@
 package vn.motcua.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.api.UserError;
 import vn.motcua.rating.Ratings;
 
 /** The indicators beside report II.06a: the 766 index, the leaders' dashboard, the satisfaction report. */
@@ -55,22 +53,7 @@ class IndicatorsController {
             @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "agency", required = false) String agency,
             Authentication user) {
-        boolean operator = ReportRequests.hasGroup(user, ReportRequests.OPERATORS);
-        String own = operator ? null : requests.leadersAgency(user);
-        if (!operator && own == null) {
-            requests.period(user, from, to, null); // refuses whoever is no leader, with its message
-            throw new UserError(
-                    HttpStatus.FORBIDDEN,
-                    "Không xác định được cơ quan của phòng, đơn vị bạn lãnh đạo: chưa xem được bảng điều khiển.",
-                    "The agency of the department you lead is not known: the dashboard cannot be shown.");
-        }
-        if (own != null && agency != null && !agency.isBlank() && !own.equals(agency.strip())) {
-            throw new UserError(
-                    HttpStatus.FORBIDDEN,
-                    "Lãnh đạo chỉ xem được bảng điều khiển của cơ quan mình (" + own + ").",
-                    "A leader sees the dashboard of their own agency only (" + own + ").");
-        }
-        ReportRequests.Period period = requests.period(user, from, to, own != null ? own : agency);
+        ReportRequests.Period period = requests.ownPeriod(user, from, to, agency, "bảng điều khiển", "the dashboard");
         return dashboards.of(period.from(), period.to(), period.agency(), period.unit());
     }
 

@@ -52,6 +52,32 @@ class ReportRequests {
         return new Period(start, end, known.code(), known.name());
     }
 
+    /**
+     * As {@link #period}, for what a leader or head reads of their own agency only ({@code what}: "báo cáo" / "the
+     * report"): no agency means theirs and another one is refused with 403; an operator reads the province or any
+     * agency.
+     */
+    Period ownPeriod(Authentication user, String from, String to, String agency, String whatVi, String whatEn) {
+        if (hasGroup(user, OPERATORS)) {
+            return period(user, from, to, agency);
+        }
+        String own = leadersAgency(user);
+        if (own == null) {
+            period(user, from, to, null); // refuses whoever is no leader, with its message
+            throw new UserError(
+                    HttpStatus.FORBIDDEN,
+                    "Không xác định được cơ quan của phòng, đơn vị bạn lãnh đạo: chưa xem được " + whatVi + ".",
+                    "The agency of the department you lead is not known: " + whatEn + " cannot be shown.");
+        }
+        if (agency != null && !agency.isBlank() && !own.equals(agency.strip())) {
+            throw new UserError(
+                    HttpStatus.FORBIDDEN,
+                    "Lãnh đạo chỉ xem được " + whatVi + " của cơ quan mình (" + own + ").",
+                    "A leader sees " + whatEn + " of their own agency only (" + own + ").");
+        }
+        return period(user, from, to, own);
+    }
+
     /** The agency of a leader's or head's department (group "<unit>-head" or "<unit>-leader"), if any. */
     String leadersAgency(Authentication user) {
         if (user == null) {

@@ -16,12 +16,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.api.UserError;
 
 @RestController
 class ReportsController {
 
     static final String OPERATORS = ReportRequests.OPERATORS;
+    /** The report page of the portal, where a cell's link opens its dossiers. */
+    static final String REPORT_PAGE = "/portal/bao-cao.html";
+
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String COLUMN_NAMES =
             Arrays.stream(Ii06a.Column.values()).map(c -> c.field).collect(Collectors.joining(", "));
@@ -60,7 +65,7 @@ class ReportsController {
             @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "agency", required = false) String agency,
             Authentication user) {
-        ReportRequests.Period period = requests.period(user, from, to, agency);
+        ReportRequests.Period period = period(user, from, to, agency);
         return reports.ii06a(period.from(), period.to(), period.agency());
     }
 
@@ -71,9 +76,13 @@ class ReportsController {
             @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "agency", required = false) String agency,
             Authentication user) {
-        ReportRequests.Period period = requests.period(user, from, to, agency);
+        ReportRequests.Period period = period(user, from, to, agency);
         Ii06a report = reports.ii06a(period.from(), period.to(), period.agency());
-        return file(period, "xlsx", XLSX, Ii06aWorkbook.of(report, period.unit(), settings.place(), today()));
+        return file(
+                period,
+                "xlsx",
+                XLSX,
+                Ii06aWorkbook.of(report, period.unit(), settings.place(), today(), drillDown(period)));
     }
 
     @GetMapping(value = "/api/reports/ii06a.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -83,7 +92,7 @@ class ReportsController {
             @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "agency", required = false) String agency,
             Authentication user) {
-        ReportRequests.Period period = requests.period(user, from, to, agency);
+        ReportRequests.Period period = period(user, from, to, agency);
         Ii06a report = reports.ii06a(period.from(), period.to(), period.agency());
         return file(
                 period,
@@ -107,7 +116,7 @@ class ReportsController {
             @RequestParam(name = "offset", required = false, defaultValue = "0") String offset,
             @RequestParam(name = "limit", required = false, defaultValue = "100") String limit,
             Authentication user) {
-        ReportRequests.Period period = requests.period(user, from, to, agency);
+        ReportRequests.Period period = period(user, from, to, agency);
         Ii06a.Column chosen = Ii06a.Column.byField(column == null ? "" : column.strip())
                 .orElseThrow(() -> UserError.badRequest(
                         "Cột \"" + column + "\" không có trong biểu II.06a; các cột: " + COLUMN_NAMES + ".",
@@ -140,6 +149,35 @@ class ReportsController {
         int dossiers = counts.recount();
         publicResults.forget();
         return Map.of("dossiers", dossiers);
+    }
+
+    /** A leader's or head's own agency (no agency: theirs), an operator's province or any agency. */
+    private ReportRequests.Period period(Authentication user, String from, String to, String agency) {
+        return requests.ownPeriod(user, from, to, agency, "báo cáo", "the report");
+    }
+
+    /**
+     * Where a cell of the workbook leads: the report page of this server with the same period and agency, showing the
+     * dossiers of the cell's sector (none: the total row) and column.
+     */
+    private static Ii06aWorkbook.Links drillDown(ReportRequests.Period period) {
+        UriComponentsBuilder page = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(REPORT_PAGE)
+                .queryParam("from", period.from())
+                .queryParam("to", period.to());
+        if (period.agency() != null) {
+            page.queryParam("agency", period.agency());
+        }
+        return (sector, column) -> {
+            UriComponentsBuilder cell = page.cloneBuilder();
+            if (sector != null) {
+                cell.queryParam("sector", "{sector}"); // a variable: "&" or "+" in a name is encoded too
+            }
+            return cell.queryParam("column", column.field)
+                    .encode()
+                    .buildAndExpand(sector == null ? new Object[0] : new Object[] {sector})
+                    .toUriString();
+        };
     }
 
     private static void onlyOperators(Authentication user) {

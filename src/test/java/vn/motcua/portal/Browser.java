@@ -136,24 +136,24 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks a slip link and returns the PDF the page fetched for it (with the secret in a header, kept as an object
-     * URL in {@code data-pdf}), read back from the page itself.
+     * Clicks a file link (a slip, an export) and returns the file the page fetched for it (with the secret or the login
+     * in a header, kept as an object URL in {@code data-file}), read back from the page itself.
      */
-    byte[] downloadedBy(String css) {
+    public byte[] downloadedBy(String css) {
         return downloadedBy(driver, wait, find(css));
     }
 
     /** As {@link #downloadedBy(String)}, for any page and link. */
     static byte[] downloadedBy(WebDriver driver, WebDriverWait wait, WebElement link) {
         JavascriptExecutor page = (JavascriptExecutor) driver;
-        page.executeScript("arguments[0].removeAttribute('data-pdf')", link);
+        page.executeScript("arguments[0].removeAttribute('data-file')", link);
         link.click();
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(link, "data-pdf"));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(link, "data-file"));
         Object base64 = page.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
                         + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })",
-                link.getDomAttribute("data-pdf"));
+                link.getDomAttribute("data-file"));
         return java.util.Base64.getDecoder().decode((String) base64);
     }
 
@@ -170,7 +170,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Runs a script in the page and returns what it returns. */
-    Object script(String script, Object... arguments) {
+    public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 

@@ -7,6 +7,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -16,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -24,6 +31,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -31,6 +40,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
@@ -400,6 +411,187 @@ class ProvinceYearReportTests {
         } finally {
             jdbc.update("delete from reporting_dossier where dossier_code like 'DASH-%'");
         }
+    }
+
+    @Test
+    void theWorkbooksNumbersLinkToTheirCellsDossiers() throws Exception {
+        ResponseEntity<byte[]> download = api.download(XLSX, "admin");
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        String page = "http://localhost:" + port + "/portal/bao-cao.html?from=2019-01-01&to=2019-12-31";
+        HttpResponse<String> opened = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).as("the page the links open").isEqualTo(200);
+        assertThat(opened.body()).contains("<body data-page=\"report\">");
+
+        List<String> sectors = new ArrayList<>(ProvinceYear.expected().keySet());
+        Collections.sort(sectors);
+        sectors.add(null); // the total row
+        int links = 0;
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.getBody()))) {
+            Sheet sheet = book.getSheet(Ii06aWorkbook.SHEET);
+            for (int i = 0; i < sectors.size(); i++) {
+                String sector = sectors.get(i);
+                for (Ii06a.Column column : Ii06a.Column.values()) {
+                    Cell cell = sheet.getRow(Ii06aWorkbook.FIRST_DATA_ROW + i).getCell(column.number - 1);
+                    int value = (int) cell.getNumericCellValue();
+                    if (value == 0) {
+                        assertThat(cell.getHyperlink())
+                                .as(sector + " " + column)
+                                .isNull();
+                        continue;
+                    }
+                    String address = cell.getHyperlink().getAddress();
+                    assertThat(cell.getHyperlink().getType()).isEqualTo(HyperlinkType.URL);
+                    assertThat(address)
+                            .as(sector + " " + column)
+                            .isEqualTo(page
+                                    + (sector == null
+                                            ? ""
+                                            : "&sector="
+                                                    + URLEncoder.encode(sector, StandardCharsets.UTF_8)
+                                                            .replace("+", "%20"))
+                                    + "&column=" + column.field);
+                    // followed: the page asks the drill-down with the link's parameters; it lists the cell's number
+                    String query = URI.create(address).getQuery(); // decoded
+                    JsonNode listed = report("/api/reports/ii06a/dossiers?" + query + "&limit=1");
+                    assertThat(listed.path("total").asInt()).as(address).isEqualTo(value);
+                    links++;
+                }
+            }
+        }
+        int nonZero = 6; // the total row: received (3, 4, 5) and resolved (7, 8, 9)
+        for (int[] c : ProvinceYear.expected().values()) {
+            nonZero += 4 + (c[0] > 0 ? 1 : 0) + (c[1] > 0 ? 1 : 0) - (c[2] > 0 ? 0 : 1) - (c[3] > 0 ? 0 : 1);
+        }
+        assertThat(links).as("every number but 0").isEqualTo(nonZero).isEqualTo(29);
+    }
+
+    @Test
+    void theReportPageShowsTheFormAndEveryNumberOpensItsDossiers() throws Exception {
+        JsonNode province = report(YEAR).path("total");
+        try (Browser browser = new Browser(port)) {
+            browser.windowSize(1280, 1100).loginAs("admin", Api.PASSWORD);
+            browser.open("/portal/bao-cao.html?from=2019-01-01&to=2019-12-31");
+            browser.textOnceItShows("#ii06a tr[data-total]", "19.163");
+            assertThat(cells(browser, "#ii06a tr[data-total] td"))
+                    .as("the total row as the API counts it, in the page's numbers")
+                    .containsExactly(
+                            "",
+                            "Tổng số",
+                            "19.163",
+                            shown(province.path("receivedOnline").asInt()),
+                            shown(province.path("receivedDirectOrPostal").asInt()),
+                            "0",
+                            "19.163",
+                            "15.390",
+                            "3.773",
+                            "0",
+                            "0",
+                            "0",
+                            "0");
+            assertThat(browser.text("#ii06a thead"))
+                    .contains("Lĩnh vực, công việc giải quyết theo cấp")
+                    .contains("Số hồ sơ nhận giải quyết")
+                    .contains("Trực tiếp, dịch vụ bưu chính")
+                    .contains("Số hồ sơ đang giải quyết")
+                    .contains("(13)");
+            assertThat(browser.visible("#agency").isDisplayed())
+                    .as("an operator chooses the agency")
+                    .isTrue();
+            assertThat(browser.text("#scope")).isEqualTo("Toàn tỉnh · 01/01/2019 – 31/12/2019");
+            browser.screenshot("report-2019-province");
+
+            browser.loginAs("pr.chutich", Api.PASSWORD);
+            browser.open("/portal/bao-cao.html?from=2019-01-01&to=2019-12-31");
+            browser.textOnceItShows("#ii06a tr[data-total]", "7.666");
+            assertThat(browser.driver().findElement(By.id("agency-field")).isDisplayed())
+                    .as("a leader sees their own agency")
+                    .isFalse();
+            assertThat(browser.text("#scope")).startsWith("Ủy ban nhân dân phường Phan Rang");
+            Api.Reply listed = api.get(CELLS + "&sector=Hộ tịch&column=resolvedOnTime&limit=1000", "pr.chutich");
+            assertThat(listed.status()).isEqualTo(200);
+            List<String> expected = codes(listed.body().path("dossiers"));
+            assertThat(expected).hasSize(listed.body().path("total").asInt()).hasSizeGreaterThan(200);
+            WebElement onTime =
+                    browser.visible("#ii06a tr[data-sector='Hộ tịch'] button[data-column='resolvedOnTime']");
+            assertThat(onTime.getText()).isEqualTo(shown(expected.size()));
+            onTime.click();
+            browser.textOnceItShows("#cell-title", "Hộ tịch · (9) Đã giải quyết đúng hạn");
+            for (int pages = 1; pages * 100 < expected.size(); pages++) {
+                int rows = pages * 100;
+                browser.until("return document.querySelectorAll('#cell-dossiers tbody tr').length === " + rows);
+                browser.driver().findElement(By.id("more")).click();
+            }
+            browser.until("return document.querySelectorAll('#cell-dossiers tbody tr').length === " + expected.size());
+            assertThat(browser.driver().findElement(By.id("more")).isDisplayed())
+                    .as("all shown")
+                    .isFalse();
+            List<String> shownCodes = new ArrayList<>();
+            browser.driver()
+                    .findElements(By.cssSelector("#cell-dossiers tbody tr"))
+                    .forEach(row -> shownCodes.add(row.getDomAttribute("data-dossier")));
+            assertThat(shownCodes)
+                    .as("exactly the dossiers the drill-down lists, in its order")
+                    .isEqualTo(expected);
+            assertThat(browser.text("#cell-count"))
+                    .isEqualTo(shown(expected.size()) + " trong " + shown(expected.size()) + " hồ sơ");
+            assertThat(browser.text("#cell-dossiers tbody tr:first-child")).contains("Hộ tịch");
+            browser.script("window.scrollTo(0, 0)");
+            browser.screenshot("report-2019-ward-cell");
+
+            // the page's workbook, as the leader downloads it: its number links to the same list
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(browser.downloadedBy("#xlsx")))) {
+                Sheet sheet = book.getSheet(Ii06aWorkbook.SHEET);
+                assertThat(text(sheet, Ii06aWorkbook.FIRST_DATA_ROW + 1, 1)).isEqualTo("Hộ tịch");
+                Cell cell = sheet.getRow(Ii06aWorkbook.FIRST_DATA_ROW + 1)
+                        .getCell(Ii06a.Column.RESOLVED_ON_TIME.number - 1);
+                assertThat((int) cell.getNumericCellValue()).isEqualTo(expected.size());
+                String address = cell.getHyperlink().getAddress();
+                assertThat(address)
+                        .isEqualTo("http://localhost:" + port + "/portal/bao-cao.html?from=2019-01-01&to=2019-12-31"
+                                + "&agency=000.20.43.H43&sector=H%E1%BB%99%20t%E1%BB%8Bch&column=resolvedOnTime");
+                browser.driver().get(address);
+                assertThat(browser.textOnceItShows("#cell-count", "100 trong"))
+                        .isEqualTo("100 trong " + shown(expected.size()) + " hồ sơ");
+                assertThat(browser.text("#cell-title")).isEqualTo("Hộ tịch · (9) Đã giải quyết đúng hạn");
+            }
+
+            browser.open("/portal/bao-cao.html?from=2019-01-01&to=2019-12-31&agency=000.00.12.H43");
+            assertThat(browser.textOnceItShows("#message", "Lãnh đạo"))
+                    .isEqualTo("Lãnh đạo chỉ xem được báo cáo của cơ quan mình (000.20.43.H43).");
+            assertThat(browser.driver().findElement(By.id("report")).isDisplayed())
+                    .as("no other agency's numbers")
+                    .isFalse();
+            browser.screenshot("report-403-other-agency");
+            browser.driver().findElement(By.id("lang")).click();
+            assertThat(browser.textOnceItShows("#message", "A leader"))
+                    .isEqualTo("A leader sees the report of their own agency only (000.20.43.H43).");
+            browser.driver().findElement(By.id("lang")).click();
+        }
+        Api.Reply other = api.get(YEAR + "&agency=000.00.12.H43", "pr.chutich");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(api.download(XLSX + "&agency=000.00.12.H43", "pr.chutich")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(api.get(CELLS + "&column=received", "pr.chutich")
+                        .body()
+                        .path("total")
+                        .asInt())
+                .as("no agency: the leader's own")
+                .isEqualTo(7_666);
+    }
+
+    private static List<String> cells(Browser browser, String css) {
+        List<String> texts = new ArrayList<>();
+        browser.driver().findElements(By.cssSelector(css)).forEach(cell -> texts.add(cell.getText()));
+        return texts;
+    }
+
+    /** A number as the page shows it in Vietnamese: 19.163. */
+    private static String shown(int n) {
+        return java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN"))
+                .format(n);
     }
 
     private void openDossier(String code, LocalDateTime received, LocalDateTime due) {
