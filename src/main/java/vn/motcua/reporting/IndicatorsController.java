@@ -32,15 +32,16 @@ class IndicatorsController {
 
     @GetMapping("/api/reports/index766")
     @Operation(
-            summary = "The Decision 766 index for the days from..to: each computable indicator with numerator,"
-                    + " denominator, percent, target and points, and a note for those that need data not yet kept;"
-                    + " the province and every agency, or one agency; same callers as report II.06a")
+            summary =
+                    "The Decision 766 index for the days from..to: each computable indicator with numerator,"
+                            + " denominator, percent, target and points, and a note for those that need data not yet kept;"
+                            + " the province and every agency, or one agency; same callers as report II.06a (a leader: their own agency)")
     Index766 index766(
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "agency", required = false) String agency,
             Authentication user) {
-        ReportRequests.Period period = requests.period(user, from, to, agency);
+        ReportRequests.Period period = requests.ownPeriod(user, from, to, agency, "chỉ số 766", "the 766 index");
         return index.of(period.from(), period.to(), period.agency(), period.unit(), settings.unit());
     }
 
@@ -61,13 +62,14 @@ class IndicatorsController {
     @Operation(
             summary = "The applicants' ratings first given in the days from..to, all agencies or one: how many, the"
                     + " average of each criterion and of the total (of 18), the share of each level of satisfaction and"
-                    + " grade, and per official; same callers as report II.06a")
+                    + " grade, and per official; same callers as report II.06a (a leader: their own agency)")
     Satisfaction satisfaction(
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "agency", required = false) String agency,
             Authentication user) {
-        ReportRequests.Period period = requests.period(user, from, to, agency);
+        ReportRequests.Period period =
+                requests.ownPeriod(user, from, to, agency, "kết quả đánh giá", "the satisfaction report");
         return Satisfaction.of(
                 period.from(),
                 period.to(),

@@ -201,6 +201,12 @@ class ReportIi06aTests {
         assertThat(scope.path("points").decimalValue()).isEqualByComparingTo(sum.total);
         assertThat(scope.path("maxPoints").decimalValue()).isEqualByComparingTo("38"); // 20 + 4 + 4 + 4 + 6
 
+        Api.Reply otherAgency =
+                api.get("/api/reports/index766?from=2025-03-01&to=2025-03-31&agency=000.00.12.H43", "pr.truongphong");
+        assertThat(otherAgency.status()).isEqualTo(403);
+        assertThat(otherAgency.text("message"))
+                .isEqualTo("Lãnh đạo chỉ xem được chỉ số 766 của cơ quan mình (" + WARD + ").");
+
         Api.Reply province = api.get("/api/reports/index766?from=2025-03-01&to=2025-03-31", "admin");
         assertThat(province.body().path("scopes").get(0).path("agency").isNull())
                 .isTrue();

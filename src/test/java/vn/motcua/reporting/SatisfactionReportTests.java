@@ -95,6 +95,12 @@ class SatisfactionReportTests {
         assertThat(empty.path("averageTotal").decimalValue()).isEqualByComparingTo("0");
         Api.Reply citizen = new Api(port).get(YEAR, "congdan");
         assertThat(citizen.status()).isEqualTo(403);
+        // a head reads their own agency's ratings only: without an agency those, another agency's refused
+        assertThat(report(YEAR, "pr.truongphong").path("ratings").asInt()).isEqualTo(4);
+        Api.Reply other = new Api(port).get(YEAR + "&agency=000.00.12.H43", "pr.truongphong");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.text("message"))
+                .isEqualTo("Lãnh đạo chỉ xem được kết quả đánh giá của cơ quan mình (" + WARD + ").");
     }
 
     private JsonNode report(String path, String user) {
