@@ -1,0 +1,157 @@
+package vn.motcua.signing;
+
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.TimeZone;
+
+/**
+ * Signs PDFs as PAdES: baseline B-T (with a timestamp from the configured authority) unless it was built explicitly
+ * without timestamps (B-B). Each signature is a new incremental revision, so a person's signature and then the
+ * organisation's seal both stay verifiable.
+ */
+public final class PdfSigner {
+
+    static final DigestAlgorithm DIGEST = DigestAlgorithm.SHA256;
+    /** Bytes reserved for the CMS signature: a chain of a few certificates plus the timestamp token fits. */
+    private static final int SIGNATURE_SPACE = 24_576;
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
+
+    private final Clock clock;
+    private final boolean timestamped;
+    private final boolean configured;
+    private final PAdESService service;
+
+    private PdfSigner(Clock clock, Optional<TSPSource> timestamps, boolean configured) {
+        this.clock = clock;
+        this.timestamped = timestamps.isPresent();
+        this.configured = configured;
+        service = new PAdESService(new CommonCertificateVerifier());
+        timestamps.ifPresent(service::setTspSource);
+        service.setPdfObjFactory(objectFactory());
+    }
+
+    /** PAdES B-T: every signature gets a timestamp from {@code authority}. */
+    public static PdfSigner timestamped(Clock clock, TSPSource authority) {
+        return new PdfSigner(clock, Optional.of(authority), true);
+    }
+
+    /** PAdES B-B: the signing time is only the signer's claim. Only where configuration asks for it. */
+    public static PdfSigner withoutTimestamps(Clock clock) {
+        return new PdfSigner(clock, Optional.empty(), true);
+    }
+
+    /** Neither a timestamp authority nor B-B was configured: the application runs, every signature is refused. */
+    static PdfSigner refusing() {
+        return new PdfSigner(Clock.systemUTC(), Optional.empty(), false);
+    }
+
+    public SignatureLevel level() {
+        return timestamped ? SignatureLevel.PAdES_BASELINE_T : SignatureLevel.PAdES_BASELINE_B;
+    }
+
+    /** Signs now with a provider that answers at once; a provider that answers later needs {@link #prepare}. */
+    public byte[] sign(byte[] pdf, SignatureAppearance appearance, KeyProvider key) {
+        PreparedSignature prepared = prepare(pdf, appearance, key.certificateChain());
+        KeyProvider.Outcome outcome = key.sign(prepared.dataToSign(), DIGEST);
+        if (outcome instanceof KeyProvider.Signed signed) {
+            return complete(prepared, signed.value());
+        }
+        throw new IllegalStateException("The key provider answers later (" + outcome
+                + "): use prepare, then complete when the signature value arrives");
+    }
+
+    /** The data the signer's key must sign, refused if the signer's certificate is not valid now. */
+    public PreparedSignature prepare(byte[] pdf, SignatureAppearance appearance, List<CertificateToken> chain) {
+        if (!configured) {
+            throw new IllegalStateException("Signing is not configured: set motcua.signing.tsa-url (PAdES B-T) or, "
+                    + "to sign without timestamps (B-B), motcua.signing.allow-without-timestamp=true");
+        }
+        Instant now = clock.instant();
+        CertificateToken signer = chain.get(0);
+        refuseIfNotValid(signer, now);
+        PAdESSignatureParameters parameters = parameters(appearance, chain, now);
+        return new PreparedSignature(
+                pdf, appearance, chain, now, service.getDataToSign(new InMemoryDocument(pdf), parameters));
+    }
+
+    /** The signed PDF: the prepared document with the signature value (and its timestamp) embedded. */
+    public byte[] complete(PreparedSignature prepared, SignatureValue value) {
+        PAdESSignatureParameters parameters =
+                parameters(prepared.appearance(), prepared.certificateChain(), prepared.signingTime());
+        DSSDocument signed = service.signDocument(new InMemoryDocument(prepared.document()), parameters, value);
+        try (InputStream in = signed.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void refuseIfNotValid(CertificateToken signer, Instant now) {
+        String name = Certificates.commonName(signer);
+        String until = SHOWN.format(signer.getNotAfter().toInstant().atZone(VIETNAM));
+        String from = SHOWN.format(signer.getNotBefore().toInstant().atZone(VIETNAM));
+        if (now.isAfter(signer.getNotAfter().toInstant())) {
+            throw new SigningRefused(
+                    "Chứng thư số của " + name + " đã hết hạn từ " + until + "; không thể ký.",
+                    "The certificate of " + name + " expired on " + until + "; it cannot sign.");
+        }
+        if (now.isBefore(signer.getNotBefore().toInstant())) {
+            throw new SigningRefused(
+                    "Chứng thư số của " + name + " chỉ có hiệu lực từ " + from + "; chưa thể ký.",
+                    "The certificate of " + name + " is valid only from " + from + "; it cannot sign yet.");
+        }
+    }
+
+    private PAdESSignatureParameters parameters(
+            SignatureAppearance appearance, List<CertificateToken> chain, Instant signingTime) {
+        CertificateToken signer = chain.get(0);
+        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+        parameters.setSignatureLevel(level());
+        parameters.setDigestAlgorithm(DIGEST);
+        parameters.setSigningCertificate(signer);
+        parameters.setCertificateChain(chain);
+        parameters.bLevel().setSigningDate(Date.from(signingTime));
+        parameters.setSigningTimeZone(TimeZone.getTimeZone(VIETNAM));
+        parameters.setContentSize(SIGNATURE_SPACE);
+        parameters.setSignerName(Certificates.commonName(signer));
+        parameters.setReason(
+                appearance.kind() == SignatureAppearance.Kind.PERSON ? "Ký duyệt" : "Đóng dấu của cơ quan, tổ chức");
+        parameters.setImageParameters(Appearances.image(appearance, signer, SHOWN.format(signingTime.atZone(VIETNAM))));
+        return parameters;
+    }
+
+    /**
+     * Text drawn as PDF text (searchable, sharp at any zoom). The seal is placed over the person's signature on
+     * purpose (NĐ 30/2020), so an overlap with an earlier field is not an error.
+     */
+    private static PdfBoxNativeObjectFactory objectFactory() {
+        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        PdfSignatureFieldPositionChecker positions = new PdfSignatureFieldPositionChecker();
+        positions.setAlertOnSignatureFieldOverlap(new SilentOnStatusAlert());
+        factory.setPdfSignatureFieldPositionChecker(positions);
+        return factory;
+    }
+}

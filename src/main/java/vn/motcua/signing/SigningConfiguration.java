@@ -1,0 +1,73 @@
+package vn.motcua.signing;
+
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The signer, the verifier and the signers' key providers, as configuration describes them. */
+@Configuration(proxyBeanMethods = false)
+class SigningConfiguration {
+
+    /** B-T with the configured authority; B-B only when configuration asks for it explicitly. */
+    @Bean
+    PdfSigner pdfSigner(SigningSettings settings, Clock clock) {
+        if (settings.timestamped()) {
+            return PdfSigner.timestamped(clock, new OnlineTSPSource(settings.tsaUrl()));
+        }
+        if (settings.allowWithoutTimestamp()) {
+            return PdfSigner.withoutTimestamps(clock);
+        }
+        return PdfSigner.refusing();
+    }
+
+    @Bean
+    PdfVerifier pdfVerifier(SigningSettings settings) {
+        List<CertificateToken> anchors = new ArrayList<>();
+        settings.trustAnchors().forEach(file -> anchors.addAll(certificates(file)));
+        return new PdfVerifier(anchors);
+    }
+
+    @Bean
+    Signers signers(SigningSettings settings) {
+        Map<String, KeyProvider> providers = new LinkedHashMap<>();
+        settings.signers().forEach((id, signer) -> providers.put(id, keyProvider(id, signer)));
+        return new Signers(providers);
+    }
+
+    private static KeyProvider keyProvider(String id, SigningSettings.Signer signer) {
+        if (signer.pkcs12File() == null) {
+            throw new IllegalStateException("Signer '" + id + "' needs motcua.signing.signers." + id + ".pkcs12-file");
+        }
+        if (signer.password() == null) {
+            throw new IllegalStateException("Signer '" + id + "' needs its key file's password (environment "
+                    + "MOTCUA_SIGNING_SIGNERS_" + id.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD)");
+        }
+        return new Pkcs12KeyProvider(signer.pkcs12File(), signer.password().toCharArray());
+    }
+
+    static List<CertificateToken> certificates(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(certificate -> new CertificateToken((X509Certificate) certificate))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the trust anchors in " + pem, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The trust anchors in " + pem + " are not certificates", e);
+        }
+    }
+}

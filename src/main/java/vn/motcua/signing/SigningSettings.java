@@ -1,0 +1,27 @@
+package vn.motcua.signing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How this installation signs and verifies. {@code tsaUrl}: the RFC 3161 timestamp authority of every signature
+ * (PAdES B-T); without it signing is possible only when {@code allowWithoutTimestamp} says so (B-B).
+ * {@code trustAnchors}: PEM files of the roots a signature must chain to. {@code signers}: one key provider per signer
+ * id; a PKCS#12 file's password comes from the environment ({@code MOTCUA_SIGNING_SIGNERS_<ID>_PASSWORD}).
+ */
+@ConfigurationProperties("motcua.signing")
+record SigningSettings(
+        String tsaUrl,
+        @DefaultValue("false") boolean allowWithoutTimestamp,
+        @DefaultValue List<Path> trustAnchors,
+        @DefaultValue Map<String, Signer> signers) {
+
+    record Signer(Path pkcs12File, String password) {}
+
+    boolean timestamped() {
+        return tsaUrl != null && !tsaUrl.isBlank();
+    }
+}
