@@ -88,32 +88,27 @@ class ReadModel {
     /**
      * Runs one event's writes on the dossier's row, then moves the report's counters by what the row counts now less
      * what it counted before (nothing when the event was applied already). The row is locked meanwhile, so that two
-     * events of one dossier move the counters one after the other. While rebuilding, the counters are made at the end.
+     * events of one dossier move the counters one after the other.
      */
-    private void counted(String code, boolean counting, Runnable writes) {
-        ensureRow(code, counting);
-        ReportedDossier before = counting ? counts.lock(code) : null;
+    private void counted(String code, Runnable writes) {
+        ensureRow(code);
+        ReportedDossier before = counts.lock(code);
         writes.run();
-        if (counting) {
-            counts.changed(before, code);
-        }
+        counts.changed(before, code);
     }
 
     void apply(DossierFiled filed) {
-        inTransaction(() -> apply(filed, true));
-    }
-
-    private void apply(DossierFiled filed, boolean counting) {
-        boolean inserted = insert(
-                filed.dossierCode(),
-                filed.procedureCode(),
-                filed.agencyCode(),
-                filed.channel(),
-                filed.receivedAt(),
-                filed.dueAt());
-        if (inserted && counting) {
-            counts.changed(null, filed.dossierCode());
-        }
+        inTransaction(() -> {
+            if (insert(
+                    filed.dossierCode(),
+                    filed.procedureCode(),
+                    filed.agencyCode(),
+                    filed.channel(),
+                    filed.receivedAt(),
+                    filed.dueAt())) {
+                counts.changed(null, filed.dossierCode());
+            }
+        });
     }
 
     /**
@@ -121,45 +116,42 @@ class ReadModel {
      * without an event of its own: it is read from the dossier here.
      */
     void apply(DossierStatusChanged changed) {
-        inTransaction(() -> apply(changed, true));
-    }
-
-    private void apply(DossierStatusChanged changed, boolean counting) {
         String code = changed.dossierCode();
-        counted(code, counting, () -> {
+        inTransaction(() -> counted(code, () -> {
             dossiers.find(code).ifPresent(dossier -> rows.updateDue(code, dossier.dueAt()));
-            if (changed.to() == DossierStatus.REFUSED) {
-                rows.refused(code, changed.changedAt());
-            } else if (changed.to() == DossierStatus.STOPPED) {
-                rows.stopped(code, changed.changedAt(), changed.from() == DossierStatus.WITHDRAWAL_REQUESTED);
-            }
-        });
+            closed(code, changed.from(), changed.to(), changed.changedAt());
+        }));
     }
 
     void apply(ResultIssued result) {
-        inTransaction(() -> apply(result, true));
-    }
-
-    private void apply(ResultIssued result, boolean counting) {
-        String timeliness =
-                rules.timeliness(result.dueAt(), null, result.issuedAt()).name();
-        counted(
-                result.dossierCode(),
-                counting,
-                () -> rows.resolved(result.dossierCode(), result.issuedAt(), result.dueAt(), timeliness));
+        inTransaction(() -> counted(result.dossierCode(), () -> resolved(result)));
     }
 
     /** The return changes nothing the report counts. */
     void apply(DossierReturned returned) {
         inTransaction(() -> {
-            ensureRow(returned.dossierCode(), true);
+            ensureRow(returned.dossierCode());
             rows.returned(returned.dossierCode(), returned.returnedAt());
         });
     }
 
     void apply(ApologyIssued apology) {
         inTransaction(() -> counted(
-                apology.dossierCode(), true, () -> rows.updateExtendedDue(apology.dossierCode(), apology.newDueAt())));
+                apology.dossierCode(), () -> rows.updateExtendedDue(apology.dossierCode(), apology.newDueAt())));
+    }
+
+    private void closed(String code, DossierStatus from, DossierStatus to, LocalDateTime at) {
+        if (to == DossierStatus.REFUSED) {
+            rows.refused(code, at);
+        } else if (to == DossierStatus.STOPPED) {
+            rows.stopped(code, at, from == DossierStatus.WITHDRAWAL_REQUESTED);
+        }
+    }
+
+    private void resolved(ResultIssued result) {
+        String timeliness =
+                rules.timeliness(result.dueAt(), null, result.issuedAt()).name();
+        rows.resolved(result.dossierCode(), result.issuedAt(), result.dueAt(), timeliness);
     }
 
     /**
@@ -168,11 +160,10 @@ class ReadModel {
      * values its filing event carries, and that event finds it there. Every other write sets one field, so the order
      * of the rest does not matter.
      */
-    private void ensureRow(String code, boolean counting) {
+    private void ensureRow(String code) {
         if (rows.exists(code) == 0) {
             dossiers.find(code).ifPresent(d -> {
-                if (insert(code, d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), d.dueAt())
-                        && counting) {
+                if (insert(code, d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), d.dueAt())) {
                     counts.changed(null, code);
                 }
             });
@@ -187,7 +178,9 @@ class ReadModel {
             NewDossier.Channel channel,
             LocalDateTime receivedAt,
             LocalDateTime dueAt) {
-        String sector = procedures.find(procedureCode).map(Procedure::sector).orElse(procedureCode);
+        // the catalogue as the steps read it (kept a minute): a sector renamed reaches new rows within that time
+        String sector =
+                procedures.findForStep(procedureCode).map(Procedure::sector).orElse(procedureCode);
         try {
             rows.insert(code, procedureCode, agencyCode, sector, channel.name(), receivedAt, dueAt);
             return true;
@@ -213,35 +206,26 @@ class ReadModel {
         return codes.size();
     }
 
+    /**
+     * The row of one dossier as its events would have made it: the filing's values (the appointment in force), then
+     * each closing and the return from its status history, then an apology's new date; the counters are made after
+     * all rows.
+     */
     private void replay(Dossier d) {
-        List<StatusChange> changes = dossiers.statusChanges(d.code());
-        LocalDateTime filedDue = d.dueAt();
-        apply(
-                new DossierFiled(
-                        d.code(),
-                        d.procedureCode(),
-                        d.agencyCode(),
-                        d.channel(),
-                        d.receivedAt(),
-                        filedDue,
-                        d.filedBy()),
-                false);
+        insert(d.code(), d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), d.dueAt());
         DossierStatus from = DossierStatus.SUBMITTED;
-        for (StatusChange change : changes) {
-            if (change.status() != from) {
-                apply(
-                        new DossierStatusChanged(d.code(), from, change.status(), change.changedAt(), change.actor()),
-                        false);
-                if (change.status() == DossierStatus.DONE) {
-                    apply(
-                            new ResultIssued(
-                                    d.code(), d.procedureCode(), d.agencyCode(), change.changedAt(), d.dueAt()),
-                            false);
-                } else if (change.status() == DossierStatus.RETURNED) {
+        for (StatusChange change : dossiers.statusChanges(d.code())) {
+            DossierStatus to = change.status();
+            if (to != from) {
+                closed(d.code(), from, to, change.changedAt());
+                if (to == DossierStatus.DONE) {
+                    resolved(new ResultIssued(
+                            d.code(), d.procedureCode(), d.agencyCode(), change.changedAt(), d.dueAt()));
+                } else if (to == DossierStatus.RETURNED) {
                     rows.returned(d.code(), change.changedAt());
                 }
             }
-            from = change.status();
+            from = to;
         }
         clocks.dossierClock(d.code())
                 .filter(clock -> clock.extendedDueAt() != null)
