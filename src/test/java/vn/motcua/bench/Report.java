@@ -340,7 +340,7 @@ final class Report {
                     .append(" | ")
                     .append(f1(run.productMillis()))
                     .append(" | ")
-                    .append(f1(run.productMillis() / run.plainMillis()))
+                    .append(String.format(java.util.Locale.ROOT, "%.4f", run.productMillis() / run.plainMillis()))
                     .append(" | ")
                     .append(run.size() <= 20_000 ? "well under 100 ms" : run.size() >= 10_000_000 ? "under 1 s" : "–")
                     .append(" |\n");
