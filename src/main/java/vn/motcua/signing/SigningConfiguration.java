@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,14 +50,37 @@ class SigningConfiguration {
     }
 
     private static KeyProvider keyProvider(String id, SigningSettings.Signer signer) {
-        if (signer.pkcs12File() == null) {
-            throw new IllegalStateException("Signer '" + id + "' needs motcua.signing.signers." + id + ".pkcs12-file");
+        String prefix = "motcua.signing.signers." + id + ".";
+        String environment = "MOTCUA_SIGNING_SIGNERS_" + id.toUpperCase(Locale.ROOT);
+        boolean pkcs12 = signer.pkcs12File() != null;
+        boolean pkcs11 = signer.pkcs11Library() != null;
+        if (pkcs12 == pkcs11) {
+            throw new IllegalStateException(
+                    "Signer '" + id + "' needs exactly one key: " + prefix + "pkcs12-file (a key "
+                            + "file) or " + prefix + "pkcs11-library (a PKCS#11 token), "
+                            + (pkcs12 ? "not both" : "it has neither"));
         }
-        if (signer.password() == null) {
-            throw new IllegalStateException("Signer '" + id + "' needs its key file's password (environment "
-                    + "MOTCUA_SIGNING_SIGNERS_" + id.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD)");
+        if (pkcs12) {
+            if (signer.password() == null) {
+                throw new IllegalStateException(
+                        "Signer '" + id + "' needs its key file's password (environment " + environment + "_PASSWORD)");
+            }
+            return new Pkcs12KeyProvider(signer.pkcs12File(), signer.password().toCharArray());
         }
-        return new Pkcs12KeyProvider(signer.pkcs12File(), signer.password().toCharArray());
+        if ((signer.pkcs11Slot() == null) == (signer.pkcs11TokenLabel() == null)) {
+            throw new IllegalStateException("Signer '" + id + "' needs exactly one of " + prefix + "pkcs11-slot and "
+                    + prefix + "pkcs11-token-label, " + (signer.pkcs11Slot() == null ? "it has neither" : "not both"));
+        }
+        if (signer.pin() == null) {
+            throw new IllegalStateException(
+                    "Signer '" + id + "' needs its token's PIN (environment " + environment + "_PIN)");
+        }
+        return new Pkcs11KeyProvider(
+                signer.pkcs11Library(),
+                signer.pkcs11Slot(),
+                signer.pkcs11TokenLabel(),
+                signer.pin().toCharArray(),
+                signer.pkcs11KeyLabel());
     }
 
     static List<CertificateToken> certificates(Path pem) {

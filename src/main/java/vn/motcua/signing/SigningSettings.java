@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How this installation signs and verifies. {@code tsaUrl}: the RFC 3161 timestamp authority of every signature
  * (PAdES B-T); without it signing is possible only when {@code allowWithoutTimestamp} says so (B-B).
  * {@code trustAnchors}: PEM files of the roots a signature must chain to. {@code signers}: one key provider per signer
- * id; a PKCS#12 file's password comes from the environment ({@code MOTCUA_SIGNING_SIGNERS_<ID>_PASSWORD}).
+ * id, of exactly one kind: a PKCS#12 file ({@code pkcs12File}; its password from the environment,
+ * {@code MOTCUA_SIGNING_SIGNERS_<ID>_PASSWORD}) or a PKCS#11 token ({@code pkcs11Library}, then {@code pkcs11Slot} or
+ * {@code pkcs11TokenLabel}, optionally {@code pkcs11KeyLabel}; its PIN from {@code MOTCUA_SIGNING_SIGNERS_<ID>_PIN}).
  */
 @ConfigurationProperties("motcua.signing")
 record SigningSettings(
@@ -19,7 +21,14 @@ record SigningSettings(
         @DefaultValue List<Path> trustAnchors,
         @DefaultValue Map<String, Signer> signers) {
 
-    record Signer(Path pkcs12File, String password) {}
+    record Signer(
+            Path pkcs12File,
+            String password,
+            Path pkcs11Library,
+            Long pkcs11Slot,
+            String pkcs11TokenLabel,
+            String pkcs11KeyLabel,
+            String pin) {}
 
     boolean timestamped() {
         return tsaUrl != null && !tsaUrl.isBlank();
