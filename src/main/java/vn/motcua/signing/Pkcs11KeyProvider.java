@@ -47,7 +47,10 @@ final class Pkcs11KeyProvider implements KeyProvider {
                         -1,
                         slotListIndex(library, tokenLabel),
                         null)
-                : new Pkcs11SignatureToken(library.toString(), protection, Math.toIntExact(slot));
+                : new Pkcs11SignatureToken(
+                        // a slot id is an unsigned 32-bit number (SoftHSM2's often exceed an int): given as
+                        // configuration
+                        library.toString(), new PrefilledPasswordCallback(protection), -1, -1, "slot = " + slot);
         try {
             key = find(token, alias, where);
         } catch (RuntimeException e) {
