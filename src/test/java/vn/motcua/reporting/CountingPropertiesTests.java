@@ -96,7 +96,8 @@ class CountingPropertiesTests {
                         byNow(d.resolvedAt(), now),
                         byNow(d.refusedAt(), now),
                         byNow(d.stoppedAt(), now),
-                        d.withdrawn() && byNow(d.stoppedAt(), now) != null))
+                        d.withdrawn() && byNow(d.stoppedAt(), now) != null,
+                        d.agencyCode()))
                 .toList();
         CountingRules rules =
                 new CountingRules(settings, dayRule(), Clock.fixed(now.toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
@@ -226,7 +227,8 @@ class CountingPropertiesTests {
                             end <= 1 ? closed : null,
                             refused ? at.plusHours(Math.min(closedIn, 8)) : null,
                             end == 3 ? closed : null,
-                            end == 3);
+                            end == 3,
+                            "000.20.43.H43");
                 });
     }
 }

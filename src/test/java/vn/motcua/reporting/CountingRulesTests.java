@@ -112,6 +112,7 @@ class CountingRulesTests {
                 resolved,
                 refused,
                 stopped,
-                withdrawn);
+                withdrawn,
+                "000.20.43.H43");
     }
 }
