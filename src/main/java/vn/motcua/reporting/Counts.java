@@ -107,7 +107,7 @@ class Counts {
         String span = String.valueOf(key.span());
         if (counts.add(agency, sector, span, key.day(), tally.n) == 0) {
             try {
-                counts.insert(agency, sector, span, key.day(), tally.n);
+                counts.insertAll(List.of(new CountsMapper.Row(agency, sector, span, key.day(), tally.n)));
             } catch (DuplicateKeyException meanwhile) {
                 counts.add(agency, sector, span, key.day(), tally.n);
             }

@@ -53,26 +53,10 @@ interface CountsMapper {
             @Param("day") LocalDate day,
             @Param("n") int[] n);
 
-    /** Fails with a duplicate key when the row is there already. */
-    @Insert("""
-            insert into reporting_count
-                   (agency_code, sector, span, count_day, received_online, received_direct, excluded_received_online,
-                    excluded_received_direct, closed_early, closed_on_time, closed_late, excluded_closed_online,
-                    excluded_closed_direct, due_open, closed_overdue)
-            values (#{agency}, #{sector}, #{span}, #{day}, #{n[0]}, #{n[1]}, #{n[2]}, #{n[3]}, #{n[4]}, #{n[5]}, #{n[6]},
-                    #{n[7]}, #{n[8]}, #{n[9]}, #{n[10]})
-            """)
-    void insert(
-            @Param("agency") String agency,
-            @Param("sector") String sector,
-            @Param("span") String span,
-            @Param("day") LocalDate day,
-            @Param("n") int[] n);
-
     /** A row of counters to insert. */
     record Row(String agency, String sector, String span, LocalDate day, int[] n) {}
 
-    /** Inserts these rows of counters in one statement. */
+    /** Inserts these rows of counters in one statement; fails with a duplicate key when one is there already. */
     @Insert("""
             <script>
             insert into reporting_count
