@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore.PasswordProtection;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -137,8 +136,7 @@ final class Pkcs11KeyProvider implements KeyProvider {
 
     @Override
     public List<CertificateToken> certificateChain() {
-        CertificateToken[] chain = key.getCertificateChain();
-        return chain != null && chain.length > 0 ? Arrays.asList(chain) : List.of(key.getCertificate());
+        return Certificates.chainOf(key);
     }
 
     @Override

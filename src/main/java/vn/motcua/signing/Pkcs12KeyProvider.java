@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore.PasswordProtection;
-import java.util.Arrays;
 import java.util.List;
 
 /** A PKCS#12 key file holding one signer's key and chain (development, demo, and small offices without a token). */
@@ -36,8 +35,7 @@ final class Pkcs12KeyProvider implements KeyProvider {
 
     @Override
     public List<CertificateToken> certificateChain() {
-        CertificateToken[] chain = key.getCertificateChain();
-        return chain != null && chain.length > 0 ? Arrays.asList(chain) : List.of(key.getCertificate());
+        return Certificates.chainOf(key);
     }
 
     @Override
