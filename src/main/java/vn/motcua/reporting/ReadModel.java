@@ -91,8 +91,11 @@ class ReadModel {
      * events of one dossier move the counters one after the other.
      */
     private void counted(String code, Runnable writes) {
-        ensureRow(code);
         ReportedDossier before = counts.lock(code);
+        if (before == null) {
+            made(code);
+            before = counts.lock(code);
+        }
         writes.run();
         counts.changed(before, code);
     }
@@ -162,12 +165,17 @@ class ReadModel {
      */
     private void ensureRow(String code) {
         if (rows.exists(code) == 0) {
-            dossiers.find(code).ifPresent(d -> {
-                if (insert(code, d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), d.dueAt())) {
-                    counts.changed(null, code);
-                }
-            });
+            made(code);
         }
+    }
+
+    /** The row made from the dossier (when there is one), and counted. */
+    private void made(String code) {
+        dossiers.find(code).ifPresent(d -> {
+            if (insert(code, d.procedureCode(), d.agencyCode(), d.channel(), d.receivedAt(), d.dueAt())) {
+                counts.changed(null, code);
+            }
+        });
     }
 
     /** False when the row was there already. */
