@@ -19,6 +19,15 @@ public interface KeyProvider extends AutoCloseable {
 
     Outcome sign(ToBeSigned data, DigestAlgorithm digest);
 
+    /**
+     * For a provider that answered {@link Pending}: the signature value once the signer approved ({@link Signed}),
+     * {@link Refused} when the signer refused or the request expired, else {@link Pending} again. Providers that
+     * always answer at once never get this call.
+     */
+    default Outcome poll(String reference) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " answers at once; nothing to poll");
+    }
+
     @Override
     default void close() {}
 
@@ -28,4 +37,7 @@ public interface KeyProvider extends AutoCloseable {
 
     /** The signature comes later; {@code reference} finds it again (a transaction id, an upload slot). */
     record Pending(String reference) implements Outcome {}
+
+    /** The signer refused, or the request expired before approval: said in Vietnamese and English. */
+    record Refused(String vietnamese, String english) implements Outcome {}
 }
