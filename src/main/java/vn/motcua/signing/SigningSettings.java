@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * id, of exactly one kind: a PKCS#12 file ({@code pkcs12File}; its password from the environment,
  * {@code MOTCUA_SIGNING_SIGNERS_<ID>_PASSWORD}) or a PKCS#11 token ({@code pkcs11Library}, then {@code pkcs11Slot} or
  * {@code pkcs11TokenLabel}, optionally {@code pkcs11KeyLabel}; its PIN from {@code MOTCUA_SIGNING_SIGNERS_<ID>_PIN}).
+ * A signer's {@code person} (a user id) or {@code organisation} (an agency code) registers its certificate for that
+ * holder at startup, once ({@link CertificatesFromConfiguration}).
  */
 @ConfigurationProperties("motcua.signing")
 record SigningSettings(
@@ -28,7 +30,9 @@ record SigningSettings(
             Long pkcs11Slot,
             String pkcs11TokenLabel,
             String pkcs11KeyLabel,
-            String pin) {}
+            String pin,
+            String person,
+            String organisation) {}
 
     boolean timestamped() {
         return tsaUrl != null && !tsaUrl.isBlank();
