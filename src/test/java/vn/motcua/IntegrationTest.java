@@ -7,11 +7,12 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import vn.motcua.signing.TestSigners;
 
-/** The whole application on a random port, on real MariaDB (profiles {@code mariadb} + {@code demo} + test settings {@code it}). */
+/** The whole application on a random port, on real MariaDB (profiles {@code mariadb} + {@code demo} + test settings {@code it}), with the test signers ({@link TestSigners}). */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"mariadb", "demo", "it"})
-@ContextConfiguration(initializers = {FreshDatabase.class, ProxyPort.class})
+@ContextConfiguration(initializers = {FreshDatabase.class, ProxyPort.class, TestSigners.class})
 public @interface IntegrationTest {}
