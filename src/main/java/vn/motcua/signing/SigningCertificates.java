@@ -103,14 +103,21 @@ public class SigningCertificates {
                         "Không có chứng thư số nào mang mã đăng ký " + id + ".",
                         "There is no registered certificate with the id " + id + "."));
         if (row.revokedAt() != null) {
-            throw UserError.conflict(
-                    "Chứng thư số " + id + " của " + row.commonName() + " đã được ghi nhận thu hồi từ ngày "
-                            + CertificateRules.day(instant(row.revokedAt())) + "; không ghi nhận lại.",
-                    "The certificate " + id + " of " + row.commonName() + " is already recorded as revoked on "
-                            + CertificateRules.day(instant(row.revokedAt())) + "; nothing was changed.");
+            throw alreadyRevoked(row);
         }
-        certificates.revoke(id, local(at), reason, by);
+        if (certificates.revoke(id, local(at), reason, by) == 0) {
+            throw alreadyRevoked(certificates.find(id).orElseThrow()); // by another operator a moment ago
+        }
         return certificates.find(id).map(SigningCertificates::of).orElseThrow();
+    }
+
+    private static UserError alreadyRevoked(CertificateMapper.Row row) {
+        long id = row.id();
+        return UserError.conflict(
+                "Chứng thư số " + id + " của " + row.commonName() + " đã được ghi nhận thu hồi từ ngày "
+                        + CertificateRules.day(instant(row.revokedAt())) + "; không ghi nhận lại.",
+                "The certificate " + id + " of " + row.commonName() + " is already recorded as revoked on "
+                        + CertificateRules.day(instant(row.revokedAt())) + "; nothing was changed.");
     }
 
     private Optional<SigningCertificate> insert(HolderKind kind, String holder, String signerId, String by) {
