@@ -241,6 +241,11 @@ public class Api {
         return reply(request.retrieve().toEntity(String.class));
     }
 
+    /** GET as the applicant (the secret in X-Motcua-Secret, no login): the bytes and headers as they came. */
+    public ResponseEntity<byte[]> downloadWithSecret(String path, String secret) {
+        return http.get().uri(path).header("X-Motcua-Secret", secret).retrieve().toEntity(byte[].class);
+    }
+
     /** GET as the user, the answer's bytes and headers as they came (a workbook, a PDF). */
     public ResponseEntity<byte[]> download(String path, String user) {
         return http.get().uri(path).headers(h -> login(h, user)).retrieve().toEntity(byte[].class);

@@ -72,10 +72,17 @@ class KeycloakSecurity {
                                 "/api/public/results",
                                 // the slip's own check: the applicant's secret, the filer or an official
                                 "/api/dossiers/*/slips/*",
+                                // the result's own check, as the slips': the applicant's secret, the filer or an
+                                // official
+                                "/api/dossiers/*/result",
+                                "/api/dossiers/*/result/verification",
                                 // the rating's own check: the applicant's secret or the filer's login
                                 "/api/dossiers/*/rating")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/supplements", "/api/dossiers/*/withdrawal")
+                        .permitAll()
+                        // anyone may check a signed PDF (nothing is stored)
+                        .requestMatchers(HttpMethod.POST, "/api/verification")
                         .permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/dossiers/*/rating")
                         .permitAll()

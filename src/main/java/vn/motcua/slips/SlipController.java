@@ -20,16 +20,84 @@ import vn.motcua.dossier.ApplicantSecret;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierCode;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.signing.PdfVerifier;
+import vn.motcua.signing.SignedDocument;
+import vn.motcua.signing.SignedDocuments;
+import vn.motcua.signing.Verdict;
 
 @RestController
 class SlipController {
 
     private final Dossiers dossiers;
     private final Slips slips;
+    private final SignedDocuments signed;
+    private final PdfVerifier verifier;
 
-    SlipController(Dossiers dossiers, Slips slips) {
+    SlipController(Dossiers dossiers, Slips slips, SignedDocuments signed, PdfVerifier verifier) {
         this.dossiers = dossiers;
         this.slips = slips;
+        this.signed = signed;
+        this.verifier = verifier;
+    }
+
+    @GetMapping(path = "/api/dossiers/{code}/result", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(
+            summary = "The dossier's signed result document (PDF, PAdES), as stored when it was issued",
+            description = "The same bytes every time (their SHA-256 is in the verification's answer). For the"
+                    + " applicant (the secret in X-Motcua-Secret, or logged in as the filer) and officials of the"
+                    + " departments with a step on the dossier. 404 while the result is not issued.")
+    ResponseEntity<byte[]> result(
+            @PathVariable("code") String typed,
+            @RequestHeader(name = ApplicantSecret.HEADER, required = false) String header,
+            Principal user,
+            HttpServletRequest request) {
+        SignedDocument document =
+                issuedResult(access(typed, header, user, request).dossier());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(document.fileName())
+                                .build()
+                                .toString())
+                .header("X-Motcua-SHA256", document.sha256())
+                .body(signed.content(document));
+    }
+
+    /** The stored result and what validating its signatures finds now. */
+    record ResultVerification(
+            String dossierCode, String fileName, String sha256, int revision, String signers, Verdict verdict) {}
+
+    @GetMapping("/api/dossiers/{code}/result/verification")
+    @Operation(
+            summary = "Validates the dossier's stored result: signers, organisation, times, timestamp, integrity,"
+                    + " chain to the trust anchors and revocation, with the verdict's reasons in Vietnamese and"
+                    + " English",
+            description = "Same access as the result itself.")
+    ResultVerification verification(
+            @PathVariable("code") String typed,
+            @RequestHeader(name = ApplicantSecret.HEADER, required = false) String header,
+            Principal user,
+            HttpServletRequest request) {
+        SignedDocument document =
+                issuedResult(access(typed, header, user, request).dossier());
+        return new ResultVerification(
+                document.dossierCode(),
+                document.fileName(),
+                document.sha256(),
+                document.revision(),
+                document.signers(),
+                verifier.verify(signed.content(document)));
+    }
+
+    /** The result with the organisation's seal; the leader's signature alone is not an issued result yet. */
+    private SignedDocument issuedResult(Dossier dossier) {
+        return signed.latest(dossier.code(), SignedDocuments.RESULT)
+                .filter(document -> document.revision() >= ResultSignature.SEALED)
+                .orElseThrow(() -> UserError.notFound(
+                        "Hồ sơ " + dossier.code() + " chưa có kết quả điện tử đã ký số và đóng dấu.",
+                        "Dossier " + dossier.code() + " has no signed and sealed electronic result yet."));
     }
 
     @GetMapping(path = "/api/dossiers/{code}/slips/{kind}", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -45,33 +113,14 @@ class SlipController {
             Principal user,
             HttpServletRequest request) {
         ApplicantSecret.refuseInQuery(request.getQueryString());
-        String code = DossierCode.normalise(typed);
-        String secret = ApplicantSecret.of(header, null);
         SlipKind slipKind = SlipKind.bySlug(kind)
                 .orElseThrow(() -> UserError.notFound(
                         "Không có loại phiếu \"" + kind + "\" (giay-tiep-nhan, phieu-bo-sung, phieu-tu-choi).",
                         "There is no slip kind \"" + kind + "\"."));
-        Dossier dossier = dossiers.find(code)
-                .orElseThrow(() -> UserError.notFound(
-                        "Không tìm thấy hồ sơ mã " + code + ".", "No dossier has the code " + code + "."));
-        Optional<String> verified = dossiers.verifiedSecret(code, secret);
-        boolean secretMatches = verified.isPresent();
-        if (!secretMatches && !filedBy(user, dossier)) {
-            if (user == null || secret != null) {
-                throw new UserError(
-                        HttpStatus.FORBIDDEN,
-                        "Mã bí mật không đúng. Vui lòng dùng mã bí mật nhận được khi nộp hồ sơ.",
-                        "The secret is wrong: use the one given when the dossier was filed.");
-            }
-            if (!handlesIt(user, code)) {
-                throw new UserError(
-                        HttpStatus.FORBIDDEN,
-                        "Chỉ người nộp và cán bộ các phòng, đơn vị có bước xử lý hồ sơ " + code
-                                + " mới được tải phiếu của hồ sơ này.",
-                        "Only the applicant and officials of the departments with a step on dossier " + code
-                                + " may download its slips.");
-            }
-        }
+        Access access = access(typed, header, user, request);
+        Dossier dossier = access.dossier();
+        String code = dossier.code();
+        Optional<String> verified = access.verifiedSecret();
         if (!slips.exists(dossier, slipKind)) {
             throw UserError.notFound(
                     "Hồ sơ " + code + " không có " + slipKind.title().toLowerCase() + ".",
@@ -87,6 +136,40 @@ class SlipController {
                                 .build()
                                 .toString())
                 .body(pdf);
+    }
+
+    /** Who may see a dossier's papers, and the secret when the caller gave the right one. */
+    record Access(Dossier dossier, Optional<String> verifiedSecret) {}
+
+    /**
+     * The dossier's papers (slips, result) are for the applicant — the secret of the filing in the header, or logged in
+     * as the filer — and for officials of the departments that have a step on it; anyone else gets 403.
+     */
+    Access access(String typed, String header, Principal user, HttpServletRequest request) {
+        ApplicantSecret.refuseInQuery(request.getQueryString());
+        String code = DossierCode.normalise(typed);
+        String secret = ApplicantSecret.of(header, null);
+        Dossier dossier = dossiers.find(code)
+                .orElseThrow(() -> UserError.notFound(
+                        "Không tìm thấy hồ sơ mã " + code + ".", "No dossier has the code " + code + "."));
+        Optional<String> verified = dossiers.verifiedSecret(code, secret);
+        if (verified.isEmpty() && !filedBy(user, dossier)) {
+            if (user == null || secret != null) {
+                throw new UserError(
+                        HttpStatus.FORBIDDEN,
+                        "Mã bí mật không đúng. Vui lòng dùng mã bí mật nhận được khi nộp hồ sơ.",
+                        "The secret is wrong: use the one given when the dossier was filed.");
+            }
+            if (!handlesIt(user, code)) {
+                throw new UserError(
+                        HttpStatus.FORBIDDEN,
+                        "Chỉ người nộp và cán bộ các phòng, đơn vị có bước xử lý hồ sơ " + code
+                                + " mới được tải giấy tờ của hồ sơ này.",
+                        "Only the applicant and officials of the departments with a step on dossier " + code
+                                + " may download its papers.");
+            }
+        }
+        return new Access(dossier, verified);
     }
 
     /**

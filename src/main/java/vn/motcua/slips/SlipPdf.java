@@ -162,6 +162,18 @@ final class SlipPdf implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Where a signature goes: the right half of the text width, from the cursor down {@code height} points (scaled),
+     * in PDF points from the page's top left corner as signature fields are placed; the cursor moves below it.
+     */
+    float[] rightBox(float height) {
+        float h = height * scale;
+        ensureRoom(h);
+        float[] box = {LEFT + WIDTH / 2, PDRectangle.A4.getHeight() - y, WIDTH / 2, h};
+        y -= h;
+        return box;
+    }
+
     SlipPdf gap(float height) {
         y -= height * scale;
         return this;

@@ -25,7 +25,7 @@ final class DeploymentChecks {
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
     /** The beans a model may name (README, "Adding a procedure"): the handoff step and the step-due helper. */
-    static final Set<String> DOCUMENTED_BEANS = Set.of("handoffs", "stepDue");
+    static final Set<String> DOCUMENTED_BEANS = Set.of("handoffs", "stepDue", "resultSignature");
 
     /** Camunda's own expression functions. */
     private static final Set<String> ENGINE_FUNCTIONS = Set.of(

@@ -50,6 +50,7 @@ class ConsultationTests {
     void assertOnThisEngine(ProcessEngine engine) {
         BpmnAwareTests.init(engine);
         Mocks.register("handoffs", handoffs);
+        Mocks.register("resultSignature", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {});
         Mocks.register("stepDue", new FixedStepDue());
     }
 

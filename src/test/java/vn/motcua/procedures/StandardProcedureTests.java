@@ -9,12 +9,16 @@ import static vn.motcua.procedures.DossierSteps.assertSupplementTimerRunsFullPer
 import static vn.motcua.procedures.DossierSteps.decide;
 import static vn.motcua.procedures.DossierSteps.messageArrives;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,14 +48,20 @@ class StandardProcedureTests {
     private static final String ISSUE = "Task_IssueResult";
     private static final String RETURN = "Task_ReturnResult";
 
+    /** The signing steps the model ran, by their signature property, in order. */
+    private final List<String> signatures = new ArrayList<>();
+
     @BeforeEach
     void assertOnThisEngine(ProcessEngine engine) {
         BpmnAwareTests.init(engine);
+        Mocks.register("resultSignature", (JavaDelegate) execution ->
+                signatures.add(execution.getBpmnModelElementInstance().getId()));
     }
 
     @AfterEach
     void forgetThisEngine() {
         BpmnAwareTests.reset();
+        Mocks.reset();
     }
 
     @Test
@@ -62,11 +72,23 @@ class StandardProcedureTests {
         issueAndReturn(dossier);
 
         assertThat(dossier)
-                .hasPassedInOrder("Event_DossierAccepted", ASSIGN, APPRAISE, REVIEW, SIGN, "Event_ResultSigned", ISSUE)
+                .hasPassedInOrder(
+                        "Event_DossierAccepted",
+                        ASSIGN,
+                        APPRAISE,
+                        REVIEW,
+                        SIGN,
+                        "Task_SignResultDocument",
+                        "Event_ResultSigned",
+                        ISSUE,
+                        "Task_SealResultDocument")
                 .hasPassedInOrder("Event_ResultReady", RETURN, "Event_ResultReturned")
                 .variables()
                 .containsEntry("resultNumber", "125/GPXD");
         assertThat(dossier).isEnded();
+        org.assertj.core.api.Assertions.assertThat(signatures)
+                .as("the leader signs once, the clerk seals once")
+                .containsExactly("Task_SignResultDocument", "Task_SealResultDocument");
     }
 
     @Test

@@ -59,11 +59,11 @@ class SigningCertificatesTests {
 
     @Test
     void anOperatorRegistersAnOfficialsCertificateListedWithItsExactValidity() {
-        Api.Reply registered = register("PERSON", "sxd.lanhdao", "itlanhdao");
+        Api.Reply registered = register("PERSON", "sxd.chuyenvien", "itlanhdao");
 
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         X509Certificate certificate = TestSigners.certificate("itlanhdao");
-        JsonNode listed = api().get(CERTIFICATES + "?holderKind=PERSON&holder=sxd.lanhdao", "admin")
+        JsonNode listed = api().get(CERTIFICATES + "?holderKind=PERSON&holder=sxd.chuyenvien", "admin")
                 .body();
         assertThat(listed).hasSize(1);
         JsonNode row = listed.get(0);
@@ -82,7 +82,7 @@ class SigningCertificatesTests {
                 .isEqualTo(certificate.getNotAfter().toInstant());
         assertThat(row.path("notAfter").asText()).endsWith("+07:00");
 
-        SigningCertificate inForce = certificates.forPerson("sxd.lanhdao", Instant.now());
+        SigningCertificate inForce = certificates.forPerson("sxd.chuyenvien", Instant.now());
         assertThat(inForce.id()).isEqualTo(row.path("id").asLong());
         assertThat(inForce.certificate()).isEqualTo(token("itlanhdao"));
         assertThat(inForce.notAfter()).isEqualTo(certificate.getNotAfter().toInstant());
@@ -167,19 +167,23 @@ class SigningCertificatesTests {
 
     @Test
     void aNewerCertificateReplacesTheOlderForNewSignatures() {
-        long older =
-                register("PERSON", "pr.chutich", "itchutich1").body().path("id").asLong();
-        assertThat(certificates.forPerson("pr.chutich", Instant.now()).id()).isEqualTo(older);
+        long older = register("PERSON", "pr.chuyenvien", "itchutich1")
+                .body()
+                .path("id")
+                .asLong();
+        assertThat(certificates.forPerson("pr.chuyenvien", Instant.now()).id()).isEqualTo(older);
 
-        long newer =
-                register("PERSON", "pr.chutich", "itchutich2").body().path("id").asLong();
+        long newer = register("PERSON", "pr.chuyenvien", "itchutich2")
+                .body()
+                .path("id")
+                .asLong();
 
-        SigningCertificate inForce = certificates.forPerson("pr.chutich", Instant.now());
+        SigningCertificate inForce = certificates.forPerson("pr.chuyenvien", Instant.now());
         assertThat(inForce.id()).isEqualTo(newer);
         assertThat(inForce.signerId()).isEqualTo("itchutich2");
         assertThat(inForce.certificate()).isEqualTo(token("itchutich2"));
         JsonNode listed =
-                api().get(CERTIFICATES + "?holder=pr.chutich", "admin").body();
+                api().get(CERTIFICATES + "?holder=pr.chuyenvien", "admin").body();
         assertThat(listed).hasSize(2);
         assertThat(listed.get(0).path("id").asLong()).isEqualTo(newer);
         assertThat(listed.get(0).path("inForce").asBoolean()).isTrue();

@@ -16,8 +16,12 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The signers of the shared test application ({@code motcua.signing.signers.*}): PKCS#12 files under
- * {@code target/test-signers/}, made once per test run by the test CA, each a key and certificate of its own, so that
- * each test registers certificates no other test touches. {@link #SEAL} is registered from configuration at startup.
+ * {@code target/test-signers/}, made once per test run by the test CA whose RFC 3161 timestamp authority and CRL run
+ * over HTTP on localhost for the whole run ({@link #authorities()}; its root is the application's trust anchor).
+ * The ward's chairman and the construction department's leader sign the results in person, the ward ({@link #SEAL})
+ * and the department seal them: these are registered from configuration at startup, for the dossiers' walks. The
+ * other key files are for the tests of the register, each a key and certificate of its own, registered by those tests
+ * for holders that sign nothing in the walks.
  */
 public class TestSigners implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -26,6 +30,21 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
     static final String SEAL = "itseal";
 
     static final String WARD_CODE = "000.20.43.H43";
+
+    /** signer id → holder kind and holder, registered from configuration at startup. */
+    private static final Map<String, String[]> REGISTERED = Map.of(
+            SEAL,
+            new String[] {"organisation", WARD_CODE},
+            "itsxdseal",
+            new String[] {"organisation", "000.00.12.H43"},
+            "itprchutich",
+            new String[] {"person", "pr.chutich"},
+            "itsxdlanhdao",
+            new String[] {"person", "sxd.lanhdao"});
+
+    private static TestAuthorities authorities;
+
+    private static final Path ROOT = Path.of("target", "test-signers", "root.pem");
 
     private static final Map<String, TestPki.Entity> ENTITIES = make();
 
@@ -37,8 +56,10 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
             properties.put(prefix + "pkcs12-file", file(id).toAbsolutePath().toString());
             properties.put(prefix + "password", PASSWORD);
         });
-        properties.put("motcua.signing.signers." + SEAL + ".organisation", WARD_CODE);
-        context.getEnvironment().getPropertySources().addLast(new MapPropertySource("test-signers", properties));
+        REGISTERED.forEach((id, holder) -> properties.put("motcua.signing.signers." + id + "." + holder[0], holder[1]));
+        properties.put("motcua.signing.tsa-url", authorities().tsaUrl());
+        properties.put("motcua.signing.trust-anchors[0]", ROOT.toAbsolutePath().toString());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-signers", properties));
     }
 
     /** The certificate in the key file of the signer {@code id}. */
@@ -46,14 +67,29 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
         return ENTITIES.get(id).certificate();
     }
 
+    /** The test CA and its services behind the application's signatures, started once per test JVM. */
+    static synchronized TestAuthorities authorities() {
+        if (authorities == null) {
+            try {
+                authorities = new TestAuthorities();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return authorities;
+    }
+
     private static Map<String, TestPki.Entity> make() {
-        TestPki pki = new TestPki("Một Cửa Test CA", "http://127.0.0.1:9/crl");
+        TestPki pki = authorities().pki();
         // whole seconds: what a certificate can say
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant from = now.minus(Duration.ofDays(30));
         Instant until = now.plus(Duration.ofDays(400));
         Map<String, TestPki.Entity> entities = new LinkedHashMap<>();
         entities.put(SEAL, pki.signer("Ủy ban nhân dân phường Phan Rang", "Ủy ban nhân dân phường Phan Rang"));
+        entities.put("itsxdseal", pki.signer("Sở Xây dựng tỉnh Ninh Thuận", "Sở Xây dựng tỉnh Ninh Thuận"));
+        entities.put("itprchutich", pki.signer("Lương Văn Nam", "Ủy ban nhân dân phường Phan Rang"));
+        entities.put("itsxdlanhdao", pki.signer("Võ Thanh Giang", "Sở Xây dựng tỉnh Ninh Thuận"));
         entities.put("itlanhdao", pki.signer("Trần Thị Lãnh Đạo", "Sở Xây dựng tỉnh Ninh Thuận", from, until));
         entities.put(
                 "ittruongphong", pki.signer("Lê Văn Trưởng Phòng", "Ủy ban nhân dân phường Phan Rang", from, until));
@@ -80,7 +116,22 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
             throw new UncheckedIOException(e);
         }
         entities.forEach((id, entity) -> TestPki.pkcs12(entity, file(id), PASSWORD.toCharArray()));
+        try {
+            Files.writeString(ROOT, pem(pki.root()), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return entities;
+    }
+
+    private static String pem(X509Certificate certificate) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path file(String id) {

@@ -1,0 +1,144 @@
+package vn.motcua.slips;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.springframework.stereotype.Component;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.Procedures;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.Step;
+import vn.motcua.signing.DocumentSigning;
+import vn.motcua.signing.SignedDocument;
+import vn.motcua.signing.SignedDocuments;
+
+/**
+ * The signing steps of a result, as service tasks any model can use ({@code camunda:delegateExpression="${resultSignature}"}):
+ * <ul>
+ *   <li>property {@code signature} = {@code person}: the result document is written from the procedure's template and
+ *       signed by the official who completed the step named by property {@code signedAt} (the leader's approval,
+ *       e.g. {@code Task_SignResult}), with that official's registered certificate; a reasoned refusal when the
+ *       variable {@code appraisalOutcome} is {@code reject};
+ *   <li>{@code signature} = {@code seal}: the records clerk's issuing step — the organisation's seal over the leader's
+ *       signature, with the number in the variable that property {@code number} names (e.g. {@code resultNumber})
+ *       and today's date.
+ * </ul>
+ * Each signed revision is stored once ({@link SignedDocuments}) in the step's transaction and its id is the variable
+ * {@code resultDocument}. A signature that must not be made (no certificate, expired, revoked) fails the step with the
+ * reason, so the official's completion is refused and nothing is stored.
+ */
+@Component("resultSignature")
+class ResultSignature implements JavaDelegate {
+
+    /** Revisions of a result: the leader's signature, then the seal that issues it. */
+    static final int SIGNED = 1;
+
+    static final int SEALED = 2;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Dossiers dossiers;
+    private final Procedures procedures;
+    private final ResultDocuments documents;
+    private final DocumentSigning signing;
+    private final SignedDocuments stored;
+    private final Clock clock;
+
+    ResultSignature(
+            Dossiers dossiers,
+            Procedures procedures,
+            ResultDocuments documents,
+            DocumentSigning signing,
+            SignedDocuments stored,
+            Clock clock) {
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.documents = documents;
+        this.signing = signing;
+        this.stored = stored;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FlowElement element = execution.getBpmnModelElementInstance();
+        Map<String, String> properties = properties(element);
+        String code = execution.getProcessBusinessKey();
+        Dossier dossier = dossiers.find(code)
+                .orElseThrow(() -> new IllegalStateException("No dossier " + code + " for " + element.getId()));
+        String kind = properties.get("signature");
+        SignedDocument document;
+        if ("person".equals(kind)) {
+            document = signByPerson(execution, dossier, required(properties, "signedAt", element));
+        } else if ("seal".equals(kind)) {
+            document = seal(execution, dossier, required(properties, "number", element));
+        } else {
+            throw new IllegalStateException("Step " + element.getId()
+                    + " needs the property signature = person (the leader's signature) or seal (the clerk's)");
+        }
+        execution.setVariable("resultDocument", document.id());
+    }
+
+    private SignedDocument signByPerson(DelegateExecution execution, Dossier dossier, String signedAt) {
+        String leader = dossiers.steps(dossier.code()).stream()
+                .filter(step -> signedAt.equals(step.stepKey()) && step.completedBy() != null)
+                .max(Comparator.comparing(Step::completedAt))
+                .map(Step::completedBy)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Dossier " + dossier.code() + " has no completed step " + signedAt + " whose official signs"));
+        boolean refused = "reject".equals(execution.getVariable("appraisalOutcome"));
+        ResultDocuments.Draft draft = documents.draft(dossier, execution.getVariables(), refused, leader);
+        DocumentSigning.Signed signed = signing.asPerson(draft.pdf(), draft.leader(), leader);
+        return stored.store(
+                dossier.code(),
+                SignedDocuments.RESULT,
+                "ket-qua-" + dossier.code() + ".pdf",
+                signed.pdf(),
+                signed.signerName());
+    }
+
+    private SignedDocument seal(DelegateExecution execution, Dossier dossier, String numberVariable) {
+        SignedDocument signed = stored.latest(dossier.code(), SignedDocuments.RESULT)
+                .filter(document -> document.revision() == SIGNED)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Dossier " + dossier.code() + " has no result signed by its leader to seal"));
+        Object number = execution.getVariable(numberVariable);
+        String note = "Số: " + number + ", ngày " + DAY.format(LocalDate.now(clock));
+        byte[] pdf = stored.content(signed);
+        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        DocumentSigning.Signed sealed =
+                signing.asOrganisation(pdf, DocumentSigning.sealOverLastSignature(pdf, note), procedure.agencyCode());
+        return stored.store(
+                dossier.code(),
+                SignedDocuments.RESULT,
+                signed.fileName(),
+                sealed.pdf(),
+                signed.signers() + "; " + sealed.signerName());
+    }
+
+    private static String required(Map<String, String> properties, String name, FlowElement element) {
+        String value = properties.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Step " + element.getId() + " needs the property " + name);
+        }
+        return value;
+    }
+
+    private static Map<String, String> properties(FlowElement element) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (element.getExtensionElements() != null) {
+            element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                    .flatMap(properties -> properties.getCamundaProperties().stream())
+                    .forEach(property -> values.put(property.getCamundaName(), property.getCamundaValue()));
+        }
+        return values;
+    }
+}
