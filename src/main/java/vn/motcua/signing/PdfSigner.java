@@ -11,10 +11,6 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +24,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signs PDFs as PAdES. Built with trust anchors, a signature is baseline B-LT (the timestamp, and the CRL or OCSP
@@ -46,6 +44,8 @@ public final class PdfSigner {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
 
+    private static final Logger log = LoggerFactory.getLogger(PdfSigner.class);
+
     private final Clock clock;
     private final boolean timestamped;
     private final boolean configured;
@@ -62,16 +62,9 @@ public final class PdfSigner {
         this.timestamped = timestamps.isPresent();
         this.configured = configured;
         this.anchored = !trustAnchors.isEmpty();
-        OnlineOCSPSource ocsp = new OnlineOCSPSource();
-        OnlineCRLSource crl = new OnlineCRLSource();
-        check = new SignerCheck(trustAnchors, new SignerRevocation(List.of(ocsp, crl)));
-        CommonTrustedCertificateSource anchors = new CommonTrustedCertificateSource();
-        trustAnchors.forEach(anchors::addCertificate);
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(anchors);
-        verifier.setOcspSource(ocsp);
-        verifier.setCrlSource(crl);
-        service = new PAdESService(verifier);
+        LongTermData data = new LongTermData(trustAnchors);
+        check = new SignerCheck(trustAnchors, new SignerRevocation(List.of(data.ocsp, data.crl)));
+        service = new PAdESService(data.verifier);
         timestamps.ifPresent(service::setTspSource);
         service.setPdfObjFactory(objectFactory());
     }
@@ -134,10 +127,26 @@ public final class PdfSigner {
                 pdf, appearance, chain, now, level, service.getDataToSign(new InMemoryDocument(pdf), parameters));
     }
 
-    /** The signed PDF: the prepared document with the signature value (and its timestamp) embedded. */
+    /**
+     * The signed PDF: the prepared document with the signature value, its timestamp and, at B-LT, the revocation data
+     * embedded. If DSS cannot gather all of that data (the timestamp authority's, which is known only now), the same
+     * signature value is kept at B-T rather than lost after the key signed; the verdict tells the level the file has.
+     */
     public byte[] complete(PreparedSignature prepared, SignatureValue value) {
-        PAdESSignatureParameters parameters = parameters(
-                prepared.appearance(), prepared.certificateChain(), prepared.signingTime(), prepared.level());
+        try {
+            return assemble(prepared, value, prepared.level());
+        } catch (LongTermData.Missing missing) {
+            log.info(
+                    "{} signs at PAdES B-T, not B-LT: {}",
+                    Certificates.commonName(prepared.certificateChain().get(0)),
+                    missing.getMessage());
+            return assemble(prepared, value, SignatureLevel.PAdES_BASELINE_T);
+        }
+    }
+
+    private byte[] assemble(PreparedSignature prepared, SignatureValue value, SignatureLevel level) {
+        PAdESSignatureParameters parameters =
+                parameters(prepared.appearance(), prepared.certificateChain(), prepared.signingTime(), level);
         DSSDocument signed = service.signDocument(new InMemoryDocument(prepared.document()), parameters, value);
         try (InputStream in = signed.openStream()) {
             return in.readAllBytes();

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * A PDF whose signature has been computed up to the data to sign. The signing time is part of it: DSS must assemble
  * the signature with the same time it prepared the data with (documents.md §1), also when a remote signer answers
- * minutes later, and so is the level it was prepared for (B-LT, B-T or B-B), which callers may show or store.
+ * minutes later, and so is the level it was prepared for (B-LT, B-T or B-B); {@link PdfSigner#complete} keeps B-T when the
+ * revocation data B-LT needs cannot all be gathered then, and the verdict tells the level a file has.
  */
 public record PreparedSignature(
         byte[] document,

@@ -8,6 +8,7 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.spi.x509.tsp.KeyEntityTSPSource;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -199,6 +200,31 @@ class PdfSignerLongTermTests {
         assertThat(verdict.indication()).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(verdict.signatures()).singleElement().satisfies(signature -> {
             assertThat(signature.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+            assertThat(signature.revocation()).isEqualTo(Revocation.GOOD);
+        });
+    }
+
+    @Test
+    void aTimestampAuthorityWithoutRevocationDataKeepsTheSignatureAtBTOnceTheKeyHasSigned() throws IOException {
+        TestPki other = new TestPki("Tổ chức cấp dấu thời gian khác", "http://127.0.0.1:9/crl/tsa.crl");
+        TestPki.Entity tsa = other.timestampAuthority();
+        KeyEntityTSPSource timestamps = new KeyEntityTSPSource(
+                tsa.keys().getPrivate(), tsa.certificate(), List.of(tsa.certificate(), other.root()));
+        timestamps.setTsaPolicy("1.3.6.1.4.1.99999.1.1");
+        List<CertificateToken> anchors =
+                List.of(new CertificateToken(signatures.authorities.pki().root()), new CertificateToken(other.root()));
+        PdfSigner signer = PdfSigner.longTerm(Clock.systemUTC(), timestamps, anchors);
+        CountingKey key = new CountingKey(signatures.leader);
+
+        PreparedSignature prepared = signer.prepare(TestPermit.pdf(), TestPermit.LEADER, key.certificateChain());
+        byte[] signed = signer.sign(TestPermit.pdf(), TestPermit.LEADER, key);
+        Verdict verdict = new PdfVerifier(anchors).verify(signed);
+
+        assertThat(prepared.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+        assertThat(key.signatures.get()).isEqualTo(1);
+        assertThat(verdict.indication()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(verdict.signatures()).singleElement().satisfies(signature -> {
+            assertThat(signature.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
             assertThat(signature.revocation()).isEqualTo(Revocation.GOOD);
         });
     }
