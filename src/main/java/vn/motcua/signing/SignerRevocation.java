@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Asks the signer's certificate authority, before anything is signed, whether the certificate is revoked: OCSP first,
  * then the CRL, wherever the certificate points. DSS's B-T signing asks nobody and its LT signing stops only after the
  * key has signed (documents.md §1), so a revoked certificate is refused here, naming the holder and the date. An answer
- * is believed only when it is signed by the certificate's issuer.
+ * whose signature DSS finds invalid is ignored.
  */
 final class SignerRevocation {
 
