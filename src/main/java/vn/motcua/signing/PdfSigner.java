@@ -11,7 +11,6 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,15 +19,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Signs PDFs as PAdES: baseline B-T (with a timestamp from the configured authority) unless it was built explicitly
- * without timestamps (B-B). Each signature is a new incremental revision, so a person's signature and then the
- * organisation's seal both stay verifiable.
+ * Signs PDFs as PAdES. Built with trust anchors, a signature is baseline B-LT (the timestamp, and the CRL or OCSP
+ * answers of the chain embedded, so it still validates when the authority is gone) whenever the signer's chain reaches
+ * an anchor and its revocation data can be fetched; otherwise B-T (a timestamp from the configured authority), and
+ * B-B only when built explicitly without timestamps. Before anything is signed, at any level, the signer's certificate
+ * must be valid now and not revoked where its authority answers. Each signature is a new incremental revision, so a
+ * person's signature and then the organisation's seal both stay verifiable.
  */
 public final class PdfSigner {
 
@@ -39,37 +44,60 @@ public final class PdfSigner {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
 
+    private static final Logger log = LoggerFactory.getLogger(PdfSigner.class);
+
     private final Clock clock;
     private final boolean timestamped;
     private final boolean configured;
+    private final boolean anchored;
+    private final SignerCheck check;
     private final PAdESService service;
 
-    private PdfSigner(Clock clock, Optional<TSPSource> timestamps, boolean configured) {
+    private PdfSigner(
+            Clock clock,
+            Optional<TSPSource> timestamps,
+            Collection<CertificateToken> trustAnchors,
+            boolean configured) {
         this.clock = clock;
         this.timestamped = timestamps.isPresent();
         this.configured = configured;
-        service = new PAdESService(new CommonCertificateVerifier());
+        this.anchored = !trustAnchors.isEmpty();
+        LongTermData data = new LongTermData(trustAnchors);
+        check = new SignerCheck(trustAnchors, new SignerRevocation(List.of(data.ocsp, data.crl)));
+        service = new PAdESService(data.verifier);
         timestamps.ifPresent(service::setTspSource);
         service.setPdfObjFactory(objectFactory());
     }
 
+    /**
+     * PAdES B-LT where the signer's chain reaches one of {@code trustAnchors} and its revocation data can be fetched
+     * (DSS fetches it only for trusted chains), else B-T; the timestamp comes from {@code authority}.
+     */
+    public static PdfSigner longTerm(Clock clock, TSPSource authority, Collection<CertificateToken> trustAnchors) {
+        return new PdfSigner(clock, Optional.of(authority), trustAnchors, true);
+    }
+
     /** PAdES B-T: every signature gets a timestamp from {@code authority}. */
     public static PdfSigner timestamped(Clock clock, TSPSource authority) {
-        return new PdfSigner(clock, Optional.of(authority), true);
+        return new PdfSigner(clock, Optional.of(authority), List.of(), true);
     }
 
     /** PAdES B-B: the signing time is only the signer's claim. Only where configuration asks for it. */
     public static PdfSigner withoutTimestamps(Clock clock) {
-        return new PdfSigner(clock, Optional.empty(), true);
+        return new PdfSigner(clock, Optional.empty(), List.of(), true);
     }
 
     /** Neither a timestamp authority nor B-B was configured: the application runs, every signature is refused. */
     static PdfSigner refusing() {
-        return new PdfSigner(Clock.systemUTC(), Optional.empty(), false);
+        return new PdfSigner(Clock.systemUTC(), Optional.empty(), List.of(), false);
     }
 
+    /** The level it signs at when the chain allows; {@link PreparedSignature#level()} says what one signature got. */
     public SignatureLevel level() {
-        return timestamped ? SignatureLevel.PAdES_BASELINE_T : SignatureLevel.PAdES_BASELINE_B;
+        if (!timestamped) {
+            return SignatureLevel.PAdES_BASELINE_B;
+        }
+        return anchored ? SignatureLevel.PAdES_BASELINE_LT : SignatureLevel.PAdES_BASELINE_T;
     }
 
     /** Signs now with a provider that answers at once; a provider that answers later needs {@link #prepare}. */
@@ -83,24 +111,42 @@ public final class PdfSigner {
                 + "): use prepare, then complete when the signature value arrives");
     }
 
-    /** The data the signer's key must sign, refused if the signer's certificate is not valid now. */
+    /**
+     * The data the signer's key must sign, and the level the signature will have; refused if the signer's certificate
+     * is not valid now or is revoked.
+     */
     public PreparedSignature prepare(byte[] pdf, SignatureAppearance appearance, List<CertificateToken> chain) {
         if (!configured) {
             throw new IllegalStateException("Signing is not configured: set motcua.signing.tsa-url (PAdES B-T) or, "
                     + "to sign without timestamps (B-B), motcua.signing.allow-without-timestamp=true");
         }
         Instant now = clock.instant();
-        CertificateToken signer = chain.get(0);
-        refuseIfNotValid(signer, now);
-        PAdESSignatureParameters parameters = parameters(appearance, chain, now);
+        SignatureLevel level = check.levelFor(chain, now, level());
+        PAdESSignatureParameters parameters = parameters(appearance, chain, now, level);
         return new PreparedSignature(
-                pdf, appearance, chain, now, service.getDataToSign(new InMemoryDocument(pdf), parameters));
+                pdf, appearance, chain, now, level, service.getDataToSign(new InMemoryDocument(pdf), parameters));
     }
 
-    /** The signed PDF: the prepared document with the signature value (and its timestamp) embedded. */
+    /**
+     * The signed PDF: the prepared document with the signature value, its timestamp and, at B-LT, the revocation data
+     * embedded. If DSS cannot gather all of that data (the timestamp authority's, which is known only now), the same
+     * signature value is kept at B-T rather than lost after the key signed; the verdict tells the level the file has.
+     */
     public byte[] complete(PreparedSignature prepared, SignatureValue value) {
+        try {
+            return assemble(prepared, value, prepared.level());
+        } catch (LongTermData.Missing missing) {
+            log.info(
+                    "{} signs at PAdES B-T, not B-LT: {}",
+                    Certificates.commonName(prepared.certificateChain().get(0)),
+                    missing.getMessage());
+            return assemble(prepared, value, SignatureLevel.PAdES_BASELINE_T);
+        }
+    }
+
+    private byte[] assemble(PreparedSignature prepared, SignatureValue value, SignatureLevel level) {
         PAdESSignatureParameters parameters =
-                parameters(prepared.appearance(), prepared.certificateChain(), prepared.signingTime());
+                parameters(prepared.appearance(), prepared.certificateChain(), prepared.signingTime(), level);
         DSSDocument signed = service.signDocument(new InMemoryDocument(prepared.document()), parameters, value);
         try (InputStream in = signed.openStream()) {
             return in.readAllBytes();
@@ -109,27 +155,11 @@ public final class PdfSigner {
         }
     }
 
-    private static void refuseIfNotValid(CertificateToken signer, Instant now) {
-        String name = Certificates.commonName(signer);
-        String until = SHOWN.format(signer.getNotAfter().toInstant().atZone(VIETNAM));
-        String from = SHOWN.format(signer.getNotBefore().toInstant().atZone(VIETNAM));
-        if (now.isAfter(signer.getNotAfter().toInstant())) {
-            throw new SigningRefused(
-                    "Chứng thư số của " + name + " đã hết hạn từ " + until + "; không thể ký.",
-                    "The certificate of " + name + " expired on " + until + "; it cannot sign.");
-        }
-        if (now.isBefore(signer.getNotBefore().toInstant())) {
-            throw new SigningRefused(
-                    "Chứng thư số của " + name + " chỉ có hiệu lực từ " + from + "; chưa thể ký.",
-                    "The certificate of " + name + " is valid only from " + from + "; it cannot sign yet.");
-        }
-    }
-
-    private PAdESSignatureParameters parameters(
-            SignatureAppearance appearance, List<CertificateToken> chain, Instant signingTime) {
+    private static PAdESSignatureParameters parameters(
+            SignatureAppearance appearance, List<CertificateToken> chain, Instant signingTime, SignatureLevel level) {
         CertificateToken signer = chain.get(0);
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
-        parameters.setSignatureLevel(level());
+        parameters.setSignatureLevel(level);
         parameters.setDigestAlgorithm(DIGEST);
         parameters.setSigningCertificate(signer);
         parameters.setCertificateChain(chain);

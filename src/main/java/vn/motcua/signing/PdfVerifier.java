@@ -90,6 +90,7 @@ public final class PdfVerifier {
                 intact(signature),
                 signature.isTrustedChain(),
                 revocation(signer),
+                signature.getSignatureFormat(),
                 indication,
                 sub.map(Enum::name),
                 sub.map(Reasons::of).map(List::of).orElse(List.of()),

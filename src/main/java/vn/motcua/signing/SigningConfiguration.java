@@ -23,11 +23,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SigningConfiguration {
 
-    /** B-T with the configured authority; B-B only when configuration asks for it explicitly. */
+    /**
+     * B-LT where a signer's chain reaches the configured trust anchors and its revocation data is reachable, else
+     * B-T, with the configured authority; B-B only when configuration asks for it explicitly.
+     */
     @Bean
     PdfSigner pdfSigner(SigningSettings settings, Clock clock) {
         if (settings.timestamped()) {
-            return PdfSigner.timestamped(clock, new OnlineTSPSource(settings.tsaUrl()));
+            return PdfSigner.longTerm(clock, new OnlineTSPSource(settings.tsaUrl()), trustAnchors(settings));
         }
         if (settings.allowWithoutTimestamp()) {
             return PdfSigner.withoutTimestamps(clock);
@@ -37,9 +40,13 @@ class SigningConfiguration {
 
     @Bean
     PdfVerifier pdfVerifier(SigningSettings settings) {
+        return new PdfVerifier(trustAnchors(settings));
+    }
+
+    private static List<CertificateToken> trustAnchors(SigningSettings settings) {
         List<CertificateToken> anchors = new ArrayList<>();
         settings.trustAnchors().forEach(file -> anchors.addAll(certificates(file)));
-        return new PdfVerifier(anchors);
+        return anchors;
     }
 
     @Bean

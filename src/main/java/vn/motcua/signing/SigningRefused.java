@@ -1,6 +1,6 @@
 package vn.motcua.signing;
 
-/** A signature that must not be made (an expired or not yet valid certificate), said in Vietnamese and English. */
+/** A signature that must not be made (an expired, not yet valid or revoked certificate), said in Vietnamese and English. */
 public class SigningRefused extends RuntimeException {
 
     private final String vietnamese;

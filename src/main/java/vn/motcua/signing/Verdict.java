@@ -1,5 +1,6 @@
 package vn.motcua.signing;
 
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -7,8 +8,8 @@ import java.util.Optional;
 /**
  * What validating a signed PDF found, for anyone to read: the overall indication (ETSI EN 319 102-1, as DSS reports
  * it), and for each signature who signed, for which organisation, when, with which timestamp, whether the signed
- * bytes are intact, whether the certificate chains to a trust anchor, and the revocation state; reasons in Vietnamese
- * and English.
+ * bytes are intact, whether the certificate chains to a trust anchor, the revocation state, and the PAdES level DSS
+ * found (B-B, B-T, B-LT, B-LTA); reasons in Vietnamese and English.
  */
 public record Verdict(
         Indication indication, Optional<String> subIndication, List<Signature> signatures, List<Reason> reasons) {
@@ -38,6 +39,7 @@ public record Verdict(
             boolean intact,
             boolean trustedChain,
             Revocation revocation,
+            SignatureLevel level,
             Indication indication,
             Optional<String> subIndication,
             List<Reason> reasons,

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** The test CA's two signers of a ward's result, the signer and the verifier as an installation configures them. */
+/**
+ * The test CA's two signers of a ward's result, the signers (B-T, and B-LT with the root as trust anchor as an
+ * installation configures it) and the verifier.
+ */
 final class Signatures implements AutoCloseable {
 
     static final String LEADER_NAME = "Nguyễn Văn Lãnh Đạo";
@@ -19,6 +22,7 @@ final class Signatures implements AutoCloseable {
     final KeyProvider leader;
     final KeyProvider ward;
     final PdfSigner signer;
+    final PdfSigner longTerm;
     final PdfVerifier verifier;
     private final Path keys;
 
@@ -28,6 +32,10 @@ final class Signatures implements AutoCloseable {
         leader = keyFile(authorities.pki().signer(LEADER_NAME, WARD), "leader");
         ward = keyFile(authorities.pki().signer(WARD, WARD), "ward");
         signer = PdfSigner.timestamped(Clock.systemUTC(), new OnlineTSPSource(authorities.tsaUrl()));
+        longTerm = PdfSigner.longTerm(
+                Clock.systemUTC(),
+                new OnlineTSPSource(authorities.tsaUrl()),
+                List.of(new CertificateToken(authorities.pki().root())));
         verifier =
                 new PdfVerifier(List.of(new CertificateToken(authorities.pki().root())));
     }
@@ -40,6 +48,12 @@ final class Signatures implements AutoCloseable {
     byte[] signedAndSealed() throws IOException {
         byte[] signed = signer.sign(TestPermit.pdf(), TestPermit.LEADER, leader);
         return signer.sign(signed, TestPermit.SEAL, ward);
+    }
+
+    /** The permit signed by the leader, then sealed by the ward, both at B-LT. */
+    byte[] signedAndSealedLongTerm() throws IOException {
+        byte[] signed = longTerm.sign(TestPermit.pdf(), TestPermit.LEADER, leader);
+        return longTerm.sign(signed, TestPermit.SEAL, ward);
     }
 
     @Override

@@ -49,7 +49,7 @@ class SigningConfigurationTests {
     }
 
     @Test
-    void aConfiguredSignerSignsAtBTAndTheConfiguredAnchorsTrustIt() throws IOException {
+    void aConfiguredSignerSignsAtBLTAndTheConfiguredAnchorsTrustIt() throws IOException {
         Path anchors = Files.writeString(files.resolve("roots.pem"), pem(authorities));
         Path key = TestPki.pkcs12(
                 authorities.pki().signer(Signatures.LEADER_NAME, Signatures.WARD),
@@ -65,17 +65,17 @@ class SigningConfigurationTests {
                 .run(context -> {
                     PdfSigner signer = context.getBean(PdfSigner.class);
                     Signers signers = context.getBean(Signers.class);
-                    assertThat(signer.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
+                    assertThat(signer.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
                     assertThat(signers.ids()).containsExactly("pr-chutich");
 
                     byte[] signed = signer.sign(TestPermit.pdf(), TestPermit.LEADER, signers.get("pr-chutich"));
                     Verdict verdict = context.getBean(PdfVerifier.class).verify(signed);
 
                     assertThat(verdict.indication()).isEqualTo(Indication.TOTAL_PASSED);
-                    assertThat(verdict.signatures())
-                            .singleElement()
-                            .extracting(Verdict.Signature::signerName)
-                            .isEqualTo(Signatures.LEADER_NAME);
+                    assertThat(verdict.signatures()).singleElement().satisfies(signature -> {
+                        assertThat(signature.signerName()).isEqualTo(Signatures.LEADER_NAME);
+                        assertThat(signature.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+                    });
                 });
     }
 

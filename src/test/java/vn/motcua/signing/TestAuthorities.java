@@ -3,6 +3,7 @@ package vn.motcua.signing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,7 +25,7 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
  * The test CA's services over HTTP on localhost, as a real installation reaches them: an RFC 3161 timestamp authority
- * at {@code /tsa} and the root's CRL at {@code /crl/root.crl}.
+ * at {@code /tsa}, the root's CRL at {@code /crl/root.crl} and its OCSP responder at {@code /ocsp}.
  */
 final class TestAuthorities implements AutoCloseable {
 
@@ -37,10 +38,13 @@ final class TestAuthorities implements AutoCloseable {
 
     TestAuthorities() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        pki = new TestPki("Tổ chức chứng thực thử nghiệm Một Cửa", baseUrl() + "/crl/root.crl");
+        pki = new TestPki("Tổ chức chứng thực thử nghiệm Một Cửa", baseUrl() + "/crl/root.crl", baseUrl() + "/ocsp");
         tsa = pki.timestampAuthority();
+        TestOcspResponder ocsp = pki.ocspResponder();
         server.createContext("/tsa", this::timestamp);
         server.createContext("/crl/root.crl", exchange -> answer(exchange, "application/pkix-crl", pki.crl()));
+        server.createContext(
+                "/ocsp", exchange -> answer(exchange, "application/ocsp-response", ocspAnswer(ocsp, exchange)));
         server.start();
     }
 
@@ -50,6 +54,11 @@ final class TestAuthorities implements AutoCloseable {
 
     String tsaUrl() {
         return baseUrl() + "/tsa";
+    }
+
+    /** The OCSP responder goes away (404), as one does; the CRL and the TSA stay. */
+    void stopOcsp() {
+        server.removeContext("/ocsp");
     }
 
     private String baseUrl() {
@@ -75,6 +84,15 @@ final class TestAuthorities implements AutoCloseable {
         } catch (GeneralSecurityException | OperatorCreationException | TSPException e) {
             exchange.sendResponseHeaders(500, -1);
             exchange.close();
+        }
+    }
+
+    private static byte[] ocspAnswer(TestOcspResponder ocsp, HttpExchange exchange) throws IOException {
+        byte[] request = exchange.getRequestBody().readAllBytes();
+        try {
+            return ocsp.answer(request);
+        } catch (UncheckedIOException e) {
+            return TestOcspResponder.malformed();
         }
     }
 

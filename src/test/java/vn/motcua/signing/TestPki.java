@@ -15,12 +15,18 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -41,7 +47,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A certificate authority made in the test: a root, the certificates it issues (each pointing to the root's CRL at
- * {@code crlUrl}), that CRL, and PKCS#12 files of its signers.
+ * {@code crlUrl} and, when given, to its OCSP responder at {@code ocspUrl}), that CRL, the revocations a test makes,
+ * and PKCS#12 files of its signers.
  */
 final class TestPki {
 
@@ -53,9 +60,17 @@ final class TestPki {
     private final KeyPair rootKeys = rsa();
     private final X509Certificate root;
     private final String crlUrl;
+    private final String ocspUrl;
+    private final Map<BigInteger, Instant> revocations = new ConcurrentHashMap<>();
 
     TestPki(String rootName, String crlUrl) {
+        this(rootName, crlUrl, null);
+    }
+
+    /** {@code ocspUrl}: written in each issued certificate's authority information access, beside the CRL. */
+    TestPki(String rootName, String crlUrl, String ocspUrl) {
         this.crlUrl = crlUrl;
+        this.ocspUrl = ocspUrl;
         X500Name name = name(rootName, rootName);
         Instant now = Instant.now();
         try {
@@ -82,7 +97,28 @@ final class TestPki {
     }
 
     Entity signer(String commonName, String organisation, Instant notBefore, Instant notAfter) {
-        return issue(commonName, organisation, notBefore, notAfter, false);
+        return issue(commonName, organisation, notBefore, notAfter, false, true);
+    }
+
+    /** A signer whose certificate names no CRL and no OCSP responder: nobody can learn whether it is revoked. */
+    Entity signerWithoutRevocationPointers(String commonName, String organisation) {
+        Instant now = Instant.now();
+        return issue(
+                commonName, organisation, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), false, false);
+    }
+
+    /** From now on the CRL and the OCSP responder say the certificate was revoked at {@code at}. */
+    void revoke(X509Certificate certificate, Instant at) {
+        revocations.put(certificate.getSerialNumber(), at);
+    }
+
+    Optional<Instant> revocation(BigInteger serial) {
+        return Optional.ofNullable(revocations.get(serial));
+    }
+
+    /** Answers OCSP requests about the certificates this root issued, signed by the root itself (RFC 6960 §4.2.2.2). */
+    TestOcspResponder ocspResponder() {
+        return new TestOcspResponder(root, rootKeys.getPrivate(), this::revocation);
     }
 
     Entity signer(String commonName, String organisation) {
@@ -98,15 +134,17 @@ final class TestPki {
                 "Một Cửa",
                 now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(365)),
+                true,
                 true);
     }
 
-    /** The root's current CRL, revoking nothing. */
+    /** The root's current CRL, listing the certificates revoked by {@link #revoke}. */
     byte[] crl() {
         Instant now = Instant.now();
         X509v2CRLBuilder builder = new X509v2CRLBuilder(
                 X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), date(now.minusSeconds(60)));
         builder.setNextUpdate(date(now.plus(Duration.ofDays(7))));
+        revocations.forEach((serial, at) -> builder.addCRLEntry(serial, date(at), CRLReason.keyCompromise));
         try {
             return builder.build(signer()).getEncoded();
         } catch (IOException e) {
@@ -133,7 +171,13 @@ final class TestPki {
         }
     }
 
-    private Entity issue(String commonName, String organisation, Instant notBefore, Instant notAfter, boolean tsa) {
+    private Entity issue(
+            String commonName,
+            String organisation,
+            Instant notBefore,
+            Instant notAfter,
+            boolean tsa,
+            boolean revocationPointers) {
         KeyPair keys = rsa();
         try {
             JcaX509ExtensionUtils utils = extensions();
@@ -154,8 +198,13 @@ final class TestPki {
                                             : KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
                     .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(root))
                     .addExtension(
-                            Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
-                    .addExtension(Extension.cRLDistributionPoints, false, crlDistributionPoint());
+                            Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+            if (revocationPointers) {
+                builder.addExtension(Extension.cRLDistributionPoints, false, crlDistributionPoint());
+            }
+            if (revocationPointers && ocspUrl != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false, ocspAccess());
+            }
             if (tsa) {
                 builder.addExtension(
                         Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
@@ -170,6 +219,11 @@ final class TestPki {
         GeneralNames names = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl));
         return new CRLDistPoint(
                 new DistributionPoint[] {new DistributionPoint(new DistributionPointName(names), null, null)});
+    }
+
+    private AuthorityInformationAccess ocspAccess() {
+        return new AuthorityInformationAccess(
+                AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl));
     }
 
     private X509Certificate build(X509v3CertificateBuilder builder) {
