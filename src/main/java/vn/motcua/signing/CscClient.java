@@ -72,6 +72,38 @@ final class CscClient {
         return answer;
     }
 
+    /** The body of a 200 answer; another answer is the service's error. */
+    JsonNode call(String method, Map<String, ?> request) {
+        Answer answer = post(method, request);
+        if (answer.status() != 200) {
+            throw failed(method, answer);
+        }
+        return answer.body();
+    }
+
+    SigningServiceFailed failed(String method, Answer answer) {
+        String error = answer.error() + (answer.description().isEmpty() ? "" : ": " + answer.description());
+        return new SigningServiceFailed(
+                "Dịch vụ ký số từ xa " + url + " báo lỗi cho " + method + " (HTTP " + answer.status() + ", " + error
+                        + ").",
+                "The remote signing service " + url + " answered " + method + " with an error (HTTP " + answer.status()
+                        + ", " + error + ").");
+    }
+
+    SigningServiceFailed outsideTheApi(String method, String what) {
+        return new SigningServiceFailed(
+                "Dịch vụ ký số từ xa " + url + " trả lời " + method + " không đúng chuẩn CSC (" + what + ").",
+                "The remote signing service " + url + " answered " + method + " outside the CSC API (" + what + ").");
+    }
+
+    byte[] base64(String method, String value) {
+        try {
+            return Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw outsideTheApi(method, "a value that is not base64");
+        }
+    }
+
     private synchronized String token() {
         if (token == null || !clock.instant().isBefore(tokenExpires)) {
             String basic =

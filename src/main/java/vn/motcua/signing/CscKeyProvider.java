@@ -8,7 +8,10 @@ import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.DSSUtils;
+import eu.europa.esig.dss.token.digest.DigestInfoEncoder;
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,7 +24,8 @@ import java.util.Map;
  * the hash to {@code credentials/authorize}, the signer approves on the phone, and {@code poll} asks
  * {@code credentials/authorizeCheck} until the service gives the signature activation data (SAD), with which
  * {@code signatures/signHash} signs that hash. The reference a {@link Pending} carries holds the hash, so polling
- * needs no memory here and survives a restart.
+ * needs no memory here and survives a restart. The value that comes back is checked against the certificate before
+ * it is used.
  */
 final class CscKeyProvider implements KeyProvider {
 
@@ -51,7 +55,7 @@ final class CscKeyProvider implements KeyProvider {
     public synchronized List<CertificateToken> certificateChain() {
         if (chain == null) {
             List<String> known = new ArrayList<>();
-            call("credentials/list", Map.of()).path("credentialIDs").forEach(id -> known.add(id.asText()));
+            service.call("credentials/list", Map.of()).path("credentialIDs").forEach(id -> known.add(id.asText()));
             if (!known.contains(credentialId)) {
                 throw new SigningServiceFailed(
                         "Dịch vụ ký số từ xa " + service.url() + " không có chứng thư số '" + credentialId
@@ -60,12 +64,13 @@ final class CscKeyProvider implements KeyProvider {
                                 + "' for this client; it has: " + known + ".");
             }
             List<CertificateToken> certificates = new ArrayList<>();
-            call("credentials/info", Map.of("credentialID", credentialId, "certificates", "chain"))
+            service.call("credentials/info", Map.of("credentialID", credentialId, "certificates", "chain"))
                     .path("cert")
                     .path("certificates")
-                    .forEach(der -> certificates.add(DSSUtils.loadCertificate(base64(der.asText()))));
+                    .forEach(der -> certificates.add(
+                            DSSUtils.loadCertificate(service.base64("credentials/info", der.asText()))));
             if (certificates.isEmpty()) {
-                throw answeredWrongly("credentials/info", "no certificate");
+                throw service.outsideTheApi("credentials/info", "no certificate");
             }
             chain = List.copyOf(certificates);
         }
@@ -91,7 +96,7 @@ final class CscKeyProvider implements KeyProvider {
         return switch (answer.status()) {
             case 200 -> signHash(digest, hash, sad(answer));
             case 202 -> new Pending(new CscReference(digest, hash, handle(answer)).toString());
-            default -> throw failed("credentials/authorize", answer);
+            default -> throw service.failed("credentials/authorize", answer);
         };
     }
 
@@ -120,13 +125,13 @@ final class CscKeyProvider implements KeyProvider {
                                 + "' (đã dùng, đã xóa hoặc không phải của dịch vụ này).",
                         "The remote signing service " + service.url() + " does not know the signing request '"
                                 + request.handle() + "' (used, removed, or not one of its own).");
-            default -> throw failed("credentials/authorizeCheck", answer);
+            default -> throw service.failed("credentials/authorizeCheck", answer);
         };
     }
 
     private Signed signHash(DigestAlgorithm digest, byte[] hash, String sad) {
         SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(encryption(), digest);
-        JsonNode signatures = call(
+        JsonNode signatures = service.call(
                         "signatures/signHash",
                         Map.of(
                                 "credentialID", credentialId,
@@ -136,9 +141,33 @@ final class CscKeyProvider implements KeyProvider {
                                 "signAlgo", algorithm.getOid()))
                 .path("signatures");
         if (signatures.size() != 1) {
-            throw answeredWrongly("signatures/signHash", signatures.size() + " signatures for one hash");
+            throw service.outsideTheApi("signatures/signHash", signatures.size() + " signatures for one hash");
         }
-        return new Signed(new SignatureValue(algorithm, base64(signatures.get(0).asText())));
+        byte[] value = service.base64("signatures/signHash", signatures.get(0).asText());
+        refuseIfNotTheSigners(digest, hash, value);
+        return new Signed(new SignatureValue(algorithm, value));
+    }
+
+    /** A value that does not verify with the certificate would make a broken signature in an official document. */
+    private void refuseIfNotTheSigners(DigestAlgorithm digest, byte[] hash, byte[] value) {
+        CertificateToken certificate = certificateChain().get(0);
+        boolean matches;
+        try {
+            Signature rsa = Signature.getInstance("NONEwithRSA");
+            rsa.initVerify(certificate.getPublicKey());
+            rsa.update(DigestInfoEncoder.encode(digest.getOid(), hash));
+            matches = rsa.verify(value);
+        } catch (GeneralSecurityException e) {
+            matches = false;
+        }
+        if (!matches) {
+            String name = Certificates.commonName(certificate);
+            throw new SigningServiceFailed(
+                    "Chữ ký mà dịch vụ ký số từ xa " + service.url() + " trả về không khớp với chứng thư số của " + name
+                            + "; chữ ký này không được dùng.",
+                    "The signature the remote signing service " + service.url() + " returned does not match the "
+                            + "certificate of " + name + "; it is not used.");
+        }
     }
 
     /** RSA only: the keys of Vietnamese officials' certificates; another kind is refused before anything is sent. */
@@ -151,18 +180,10 @@ final class CscKeyProvider implements KeyProvider {
         return EncryptionAlgorithm.RSA;
     }
 
-    private JsonNode call(String method, Map<String, ?> request) {
-        CscClient.Answer answer = service.post(method, request);
-        if (answer.status() != 200) {
-            throw failed(method, answer);
-        }
-        return answer.body();
-    }
-
     private String sad(CscClient.Answer answer) {
         String sad = answer.body().path("SAD").asText("");
         if (sad.isEmpty()) {
-            throw answeredWrongly("credentials/authorize", "no SAD");
+            throw service.outsideTheApi("credentials/authorize", "no SAD");
         }
         return sad;
     }
@@ -170,32 +191,8 @@ final class CscKeyProvider implements KeyProvider {
     private String handle(CscClient.Answer answer) {
         String handle = answer.body().path("handle").asText("");
         if (handle.isEmpty()) {
-            throw answeredWrongly("credentials/authorize", "no handle");
+            throw service.outsideTheApi("credentials/authorize", "no handle");
         }
         return handle;
-    }
-
-    private SigningServiceFailed failed(String method, CscClient.Answer answer) {
-        String error = answer.error() + (answer.description().isEmpty() ? "" : ": " + answer.description());
-        return new SigningServiceFailed(
-                "Dịch vụ ký số từ xa " + service.url() + " báo lỗi cho " + method + " (HTTP " + answer.status() + ", "
-                        + error + ").",
-                "The remote signing service " + service.url() + " answered " + method + " with an error (HTTP "
-                        + answer.status() + ", " + error + ").");
-    }
-
-    private SigningServiceFailed answeredWrongly(String method, String what) {
-        return new SigningServiceFailed(
-                "Dịch vụ ký số từ xa " + service.url() + " trả lời " + method + " không đúng chuẩn CSC (" + what + ").",
-                "The remote signing service " + service.url() + " answered " + method + " outside the CSC API (" + what
-                        + ").");
-    }
-
-    private byte[] base64(String value) {
-        try {
-            return Base64.getDecoder().decode(value);
-        } catch (IllegalArgumentException e) {
-            throw answeredWrongly("a method", "a value that is not base64");
-        }
     }
 }

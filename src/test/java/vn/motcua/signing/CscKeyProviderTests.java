@@ -161,6 +161,30 @@ class CscKeyProviderTests {
     }
 
     @Test
+    void aSignatureThatDoesNotMatchTheCertificateIsNotUsed() throws Exception {
+        try (TestCscService forging = new TestCscService(
+                        signatures.authorities.pki(), "Đỗ Văn Giả", Signatures.WARD, Duration.ofMinutes(1), true);
+                KeyProvider remote = new CscKeyProvider(
+                        forging.url(), TestCscService.CREDENTIAL_ID, TestCscService.CLIENT_ID, TestCscService.SECRET)) {
+            PreparedSignature prepared =
+                    signatures.signer.prepare(TestPermit.pdf(), TestPermit.LEADER, remote.certificateChain());
+            String reference = ((Pending) remote.sign(prepared.dataToSign(), PdfSigner.DIGEST)).reference();
+            assertThat(forging.approve(forging.request(hashOf(prepared)).handle()))
+                    .isEqualTo(200);
+
+            assertThatThrownBy(() -> remote.poll(reference))
+                    .isInstanceOfSatisfying(SigningServiceFailed.class, failed -> {
+                        assertThat(failed.vietnamese())
+                                .isEqualTo("Chữ ký mà dịch vụ ký số từ xa " + forging.url() + " trả về không khớp "
+                                        + "với chứng thư số của Đỗ Văn Giả; chữ ký này không được dùng.");
+                        assertThat(failed.english())
+                                .isEqualTo("The signature the remote signing service " + forging.url() + " returned "
+                                        + "does not match the certificate of Đỗ Văn Giả; it is not used.");
+                    });
+        }
+    }
+
+    @Test
     void aWrongSecretIsAClearError() {
         KeyProvider remote = remote(TestCscService.CREDENTIAL_ID, "sai-mat-khau");
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
@@ -32,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and chain from a PKCS#12 file the test CA made), and the signer's phone at {@code /phone/*} for the test to approve
  * or refuse. Strict where a real service is: a wrong client, an unknown credential, a SAD that was not approved or was
  * used, a hash other than the approved one are refused with CSC errors. Arguments: {@code keystore= password=
- * client-id= client-secret= credential-id= approval-timeout-ms= port-file=}; the port is written to the port file
- * once the server listens.
+ * client-id= client-secret= credential-id= approval-timeout-ms= port-file=}, and {@code forge=true} for a service
+ * that signs with another key than its certificate's; the port is written to the port file once the server listens.
  */
 final class TestCscServer {
 
@@ -58,6 +59,11 @@ final class TestCscServer {
         PrivateKey key = (PrivateKey) store.getKey(alias, password);
         for (Certificate certificate : store.getCertificateChain(alias)) {
             chain.add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+        }
+        if (Boolean.parseBoolean(settings.get("forge"))) {
+            KeyPairGenerator other = KeyPairGenerator.getInstance("RSA");
+            other.initialize(2048);
+            key = other.generateKeyPair().getPrivate();
         }
         authorizations =
                 new TestCscAuthorizations(Duration.ofMillis(Long.parseLong(settings.get("approval-timeout-ms"))), key);

@@ -39,6 +39,12 @@ final class TestCscService implements AutoCloseable {
 
     TestCscService(TestPki pki, String name, String organisation, Duration approvalTimeout)
             throws IOException, InterruptedException {
+        this(pki, name, organisation, approvalTimeout, false);
+    }
+
+    /** {@code forging}: the service signs with a key other than its certificate's (a broken or hostile service). */
+    TestCscService(TestPki pki, String name, String organisation, Duration approvalTimeout, boolean forging)
+            throws IOException, InterruptedException {
         signer = pki.signer(name, organisation);
         Path directory = Files.createDirectories(
                 Path.of("target", "csc", UUID.randomUUID().toString()));
@@ -57,7 +63,8 @@ final class TestCscService implements AutoCloseable {
                         "client-secret=" + SECRET,
                         "credential-id=" + CREDENTIAL_ID,
                         "approval-timeout-ms=" + approvalTimeout.toMillis(),
-                        "port-file=" + portFile)
+                        "port-file=" + portFile,
+                        "forge=" + forging)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
