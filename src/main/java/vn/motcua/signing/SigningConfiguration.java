@@ -59,21 +59,40 @@ class SigningConfiguration {
     private static KeyProvider keyProvider(String id, SigningSettings.Signer signer) {
         String prefix = "motcua.signing.signers." + id + ".";
         String environment = "MOTCUA_SIGNING_SIGNERS_" + id.toUpperCase(Locale.ROOT);
-        boolean pkcs12 = signer.pkcs12File() != null;
-        boolean pkcs11 = signer.pkcs11Library() != null;
-        if (pkcs12 == pkcs11) {
+        List<String> kinds = new ArrayList<>();
+        if (signer.pkcs12File() != null) {
+            kinds.add(prefix + "pkcs12-file");
+        }
+        if (signer.pkcs11Library() != null) {
+            kinds.add(prefix + "pkcs11-library");
+        }
+        if (signer.cscUrl() != null) {
+            kinds.add(prefix + "csc-url");
+        }
+        if (kinds.size() != 1) {
+            throw new IllegalStateException("Signer '" + id + "' needs exactly one key: " + prefix
+                    + "pkcs12-file (a key file), " + prefix + "pkcs11-library (a PKCS#11 token) or " + prefix
+                    + "csc-url (a remote signing service); it has "
+                    + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
+        }
+        if (signer.pkcs12File() != null) {
+            return pkcs12(id, signer, environment);
+        }
+        if (signer.pkcs11Library() != null) {
+            return pkcs11(id, signer, prefix, environment);
+        }
+        return csc(id, signer, prefix, environment);
+    }
+
+    private static KeyProvider pkcs12(String id, SigningSettings.Signer signer, String environment) {
+        if (signer.password() == null) {
             throw new IllegalStateException(
-                    "Signer '" + id + "' needs exactly one key: " + prefix + "pkcs12-file (a key "
-                            + "file) or " + prefix + "pkcs11-library (a PKCS#11 token), "
-                            + (pkcs12 ? "not both" : "it has neither"));
+                    "Signer '" + id + "' needs its key file's password (environment " + environment + "_PASSWORD)");
         }
-        if (pkcs12) {
-            if (signer.password() == null) {
-                throw new IllegalStateException(
-                        "Signer '" + id + "' needs its key file's password (environment " + environment + "_PASSWORD)");
-            }
-            return new Pkcs12KeyProvider(signer.pkcs12File(), signer.password().toCharArray());
-        }
+        return new Pkcs12KeyProvider(signer.pkcs12File(), signer.password().toCharArray());
+    }
+
+    private static KeyProvider pkcs11(String id, SigningSettings.Signer signer, String prefix, String environment) {
         if ((signer.pkcs11Slot() == null) == (signer.pkcs11TokenLabel() == null)) {
             throw new IllegalStateException("Signer '" + id + "' needs exactly one of " + prefix + "pkcs11-slot and "
                     + prefix + "pkcs11-token-label, " + (signer.pkcs11Slot() == null ? "it has neither" : "not both"));
@@ -88,6 +107,25 @@ class SigningConfiguration {
                 signer.pkcs11TokenLabel(),
                 signer.pin().toCharArray(),
                 signer.pkcs11KeyLabel());
+    }
+
+    /** Nothing is asked of the service at startup: it may be down then, and is asked at the first signature. */
+    private static KeyProvider csc(String id, SigningSettings.Signer signer, String prefix, String environment) {
+        List<String> missing = new ArrayList<>();
+        if (signer.cscCredentialId() == null) {
+            missing.add(prefix + "csc-credential-id");
+        }
+        if (signer.cscClientId() == null) {
+            missing.add(prefix + "csc-client-id");
+        }
+        if (signer.cscSecret() == null) {
+            missing.add("the client's secret (environment " + environment + "_CSC_SECRET)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(
+                    "Signer '" + id + "' at a remote signing service needs " + String.join(", ", missing));
+        }
+        return new CscKeyProvider(signer.cscUrl(), signer.cscCredentialId(), signer.cscClientId(), signer.cscSecret());
     }
 
     static List<CertificateToken> certificates(Path pem) {

@@ -18,7 +18,19 @@ class CertificatesFromConfigurationTests {
                 Map.of(
                         "prchutich",
                         new SigningSettings.Signer(
-                                null, null, null, null, null, null, null, "pr.chutich", "000.20.43.H43")));
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "pr.chutich",
+                                "000.20.43.H43")));
 
         assertThatThrownBy(() -> new CertificatesFromConfiguration(settings, null))
                 .isInstanceOf(IllegalStateException.class)

@@ -191,14 +191,17 @@ class Pkcs11KeyProviderTests {
                         .getFailure()
                         .rootCause()
                         .hasMessage("Signer 'pr-condau' needs exactly one key: "
-                                + "motcua.signing.signers.pr-condau.pkcs12-file (a key file) or "
-                                + "motcua.signing.signers.pr-condau.pkcs11-library (a PKCS#11 token), not both"));
+                                + "motcua.signing.signers.pr-condau.pkcs12-file (a key file), "
+                                + "motcua.signing.signers.pr-condau.pkcs11-library (a PKCS#11 token) or "
+                                + "motcua.signing.signers.pr-condau.csc-url (a remote signing service); it has "
+                                + "motcua.signing.signers.pr-condau.pkcs12-file and "
+                                + "motcua.signing.signers.pr-condau.pkcs11-library"));
         application()
                 .withPropertyValues("motcua.signing.signers.pr-condau.pin=" + PIN)
                 .run(context -> assertThat(context)
                         .getFailure()
                         .rootCause()
-                        .hasMessageEndingWith("(a PKCS#11 token), it has neither"));
+                        .hasMessageEndingWith("(a remote signing service); it has none"));
         application()
                 .withPropertyValues(
                         "motcua.signing.signers.pr-condau.pkcs11-library=" + LIBRARY,

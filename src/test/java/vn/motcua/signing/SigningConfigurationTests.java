@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.x509.CertificateToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import vn.motcua.signing.Verdict.Indication;
 
-/** The beans as an installation's configuration makes them: key file, password, TSA and trust anchors. */
+/** The beans as an installation's configuration makes them: key file, password, remote signer, TSA and trust anchors. */
 class SigningConfigurationTests {
 
     private static TestAuthorities authorities;
@@ -89,6 +93,68 @@ class SigningConfigurationTests {
                 .withPropertyValues("motcua.signing.allow-without-timestamp=true")
                 .run(context -> assertThat(context.getBean(PdfSigner.class).level())
                         .isEqualTo(SignatureLevel.PAdES_BASELINE_B));
+    }
+
+    @Test
+    void aRemoteSignerIsMadeFromItsUrlCredentialAndClientWithTheSecretFromTheEnvironment() throws Exception {
+        String prefix = "motcua.signing.signers.prphochutich.";
+        try (TestCscService service = new TestCscService(
+                authorities.pki(), CscKeyProviderTests.REMOTE_NAME, Signatures.WARD, Duration.ofMinutes(1))) {
+            String[] remote = {
+                prefix + "csc-url=" + service.url(),
+                prefix + "csc-credential-id=" + TestCscService.CREDENTIAL_ID,
+                prefix + "csc-client-id=" + TestCscService.CLIENT_ID
+            };
+            application()
+                    .withPropertyValues(remote)
+                    .withInitializer(context -> context.getEnvironment()
+                            .getPropertySources()
+                            .addFirst(new SystemEnvironmentPropertySource(
+                                    "environment",
+                                    Map.of("MOTCUA_SIGNING_SIGNERS_PRPHOCHUTICH_CSC_SECRET", TestCscService.SECRET))))
+                    .run(context -> {
+                        KeyProvider signer = context.getBean(Signers.class).get("prphochutich");
+                        assertThat(signer).isInstanceOf(CscKeyProvider.class);
+                        assertThat(signer.certificateChain())
+                                .extracting(CertificateToken::getCertificate)
+                                .containsExactly(
+                                        service.certificate(), authorities.pki().root());
+                    });
+            application()
+                    .withPropertyValues(remote)
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessage("Signer 'prphochutich' at a remote signing service needs the client's secret "
+                                    + "(environment MOTCUA_SIGNING_SIGNERS_PRPHOCHUTICH_CSC_SECRET)"));
+        }
+    }
+
+    @Test
+    void aRemoteSignerNeedsItsCredentialAndClientAndNoOtherKind() {
+        String prefix = "motcua.signing.signers.prphochutich.";
+        application()
+                .withPropertyValues(prefix + "csc-url=https://ky-so.example.vn/csc/v2", prefix + "csc-secret=x")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessage("Signer 'prphochutich' at a remote signing service needs " + prefix
+                                + "csc-credential-id, " + prefix + "csc-client-id"));
+        application()
+                .withPropertyValues(
+                        prefix + "csc-url=https://ky-so.example.vn/csc/v2",
+                        prefix + "pkcs12-file=/etc/motcua/keys/prphochutich.p12")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageEndingWith("(a remote signing service); it has " + prefix + "pkcs12-file and "
+                                + prefix + "csc-url"));
+        application()
+                .withPropertyValues(prefix + "csc-client-id=motcua")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageEndingWith("(a remote signing service); it has none"));
     }
 
     private static String pem(TestAuthorities authorities) throws IOException {
