@@ -19,30 +19,56 @@ import org.springframework.stereotype.Service;
 @Service
 public class DocumentSigning {
 
+    /** A signature asked for: made now, or to come later (the process then waits for {@link SigningRequests#RETURNED}). */
+    public sealed interface Outcome {}
+
     /** The signed PDF and the name the signer's certificate carries. */
-    public record Signed(byte[] pdf, String signerName) {}
+    public record Signed(byte[] pdf, String signerName) implements Outcome {}
+
+    /** The signer approves later (on the phone) or signs on their own PC: the waiting request's id. */
+    public record Waiting(String request) implements Outcome {}
 
     private final SigningCertificates certificates;
     private final Signers signers;
     private final PdfSigner signer;
+    private final SigningRequests requests;
     private final Clock clock;
 
-    DocumentSigning(SigningCertificates certificates, Signers signers, PdfSigner signer, Clock clock) {
+    DocumentSigning(
+            SigningCertificates certificates,
+            Signers signers,
+            PdfSigner signer,
+            SigningRequests requests,
+            Clock clock) {
         this.certificates = certificates;
         this.signers = signers;
         this.signer = signer;
+        this.requests = requests;
         this.clock = clock;
     }
 
-    public Signed asPerson(byte[] pdf, SignatureAppearance appearance, String userId) {
-        return sign(pdf, appearance, certificates.forPerson(userId, clock.instant()));
+    /**
+     * The official's own signature: made now with a key on the server, or asked of the official's remote signing
+     * service or own PC, then {@link Waiting} in {@code target}'s process.
+     */
+    public Outcome asPerson(byte[] pdf, SignatureAppearance appearance, String userId, SigningRequests.Target target) {
+        SigningCertificate registered = certificates.forPerson(userId, clock.instant());
+        KeyProvider key = signers.get(registered.signerId());
+        PreparedSignature prepared = signer.prepare(pdf, appearance, key.certificateChain());
+        KeyProvider.Outcome outcome = key.sign(prepared.dataToSign(), PdfSigner.DIGEST);
+        if (outcome instanceof KeyProvider.Signed signed) {
+            return new Signed(signer.complete(prepared, signed.value()), registered.commonName());
+        }
+        if (outcome instanceof KeyProvider.Pending pending) {
+            return new Waiting(requests.open(prepared, registered.signerId(), pending.reference(), target));
+        }
+        KeyProvider.Refused refused = (KeyProvider.Refused) outcome;
+        throw new SigningRefused(refused.vietnamese(), refused.english());
     }
 
+    /** The organisation's seal, made now: an organisation signs with a key on the server (a token or an HSM). */
     public Signed asOrganisation(byte[] pdf, SignatureAppearance appearance, String agencyCode) {
-        return sign(pdf, appearance, certificates.forOrganisation(agencyCode, clock.instant()));
-    }
-
-    private Signed sign(byte[] pdf, SignatureAppearance appearance, SigningCertificate registered) {
+        SigningCertificate registered = certificates.forOrganisation(agencyCode, clock.instant());
         KeyProvider key = signers.get(registered.signerId());
         return new Signed(signer.sign(pdf, appearance, key), registered.commonName());
     }

@@ -19,6 +19,7 @@ import vn.motcua.dossier.Step;
 import vn.motcua.signing.DocumentSigning;
 import vn.motcua.signing.SignedDocument;
 import vn.motcua.signing.SignedDocuments;
+import vn.motcua.signing.SigningRequests;
 
 /**
  * The signing steps of a result, as service tasks any model can use ({@code camunda:delegateExpression="${resultSignature}"}):
@@ -75,19 +76,25 @@ class ResultSignature implements JavaDelegate {
         Dossier dossier = dossiers.find(code)
                 .orElseThrow(() -> new IllegalStateException("No dossier " + code + " for " + element.getId()));
         String kind = properties.get("signature");
-        SignedDocument document;
         if ("person".equals(kind)) {
-            document = signByPerson(execution, dossier, required(properties, "signedAt", element));
+            signByPerson(execution, dossier, required(properties, "signedAt", element));
         } else if ("seal".equals(kind)) {
-            document = seal(execution, dossier, required(properties, "number", element));
+            execution.setVariable(
+                    "resultDocument",
+                    seal(execution, dossier, required(properties, "number", element))
+                            .id());
         } else {
             throw new IllegalStateException("Step " + element.getId()
                     + " needs the property signature = person (the leader's signature) or seal (the clerk's)");
         }
-        execution.setVariable("resultDocument", document.id());
     }
 
-    private SignedDocument signByPerson(DelegateExecution execution, Dossier dossier, String signedAt) {
+    /**
+     * The leader's signature: {@code signature} = {@code signed} with {@code resultDocument}, or {@code pending}
+     * when the leader approves on the phone or signs on their own PC (the model then waits for
+     * {@link SigningRequests#RETURNED}).
+     */
+    private void signByPerson(DelegateExecution execution, Dossier dossier, String signedAt) {
         String leader = dossiers.steps(dossier.code()).stream()
                 .filter(step -> signedAt.equals(step.stepKey()) && step.completedBy() != null)
                 .max(Comparator.comparing(Step::completedAt))
@@ -96,13 +103,22 @@ class ResultSignature implements JavaDelegate {
                         "Dossier " + dossier.code() + " has no completed step " + signedAt + " whose official signs"));
         boolean refused = "reject".equals(execution.getVariable("appraisalOutcome"));
         ResultDocuments.Draft draft = documents.draft(dossier, execution.getVariables(), refused, leader);
-        DocumentSigning.Signed signed = signing.asPerson(draft.pdf(), draft.leader(), leader);
-        return stored.store(
-                dossier.code(),
-                SignedDocuments.RESULT,
-                "ket-qua-" + dossier.code() + ".pdf",
-                signed.pdf(),
-                signed.signerName());
+        String fileName = "ket-qua-" + dossier.code() + ".pdf";
+        DocumentSigning.Outcome outcome = signing.asPerson(
+                draft.pdf(),
+                draft.leader(),
+                leader,
+                new SigningRequests.Target(
+                        dossier.code(), execution.getProcessInstanceId(), SignedDocuments.RESULT, fileName, leader));
+        if (outcome instanceof DocumentSigning.Signed signed) {
+            SignedDocument document =
+                    stored.store(dossier.code(), SignedDocuments.RESULT, fileName, signed.pdf(), signed.signerName());
+            execution.setVariable("signature", "signed");
+            execution.setVariable("resultDocument", document.id());
+        } else {
+            execution.setVariable("signature", "pending");
+            execution.setVariable("signingRequest", ((DocumentSigning.Waiting) outcome).request());
+        }
     }
 
     private SignedDocument seal(DelegateExecution execution, Dossier dossier, String numberVariable) {

@@ -50,7 +50,8 @@ class ConsultationTests {
     void assertOnThisEngine(ProcessEngine engine) {
         BpmnAwareTests.init(engine);
         Mocks.register("handoffs", handoffs);
-        Mocks.register("resultSignature", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {});
+        Mocks.register("resultSignature", (org.camunda.bpm.engine.delegate.JavaDelegate)
+                execution -> execution.setVariable("signature", "signed"));
         Mocks.register("stepDue", new FixedStepDue());
     }
 

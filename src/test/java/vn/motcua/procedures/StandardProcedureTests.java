@@ -54,8 +54,10 @@ class StandardProcedureTests {
     @BeforeEach
     void assertOnThisEngine(ProcessEngine engine) {
         BpmnAwareTests.init(engine);
-        Mocks.register("resultSignature", (JavaDelegate) execution ->
-                signatures.add(execution.getBpmnModelElementInstance().getId()));
+        Mocks.register("resultSignature", (JavaDelegate) execution -> {
+            signatures.add(execution.getBpmnModelElementInstance().getId());
+            execution.setVariable("signature", "signed");
+        });
     }
 
     @AfterEach

@@ -44,6 +44,11 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
 
     private static TestAuthorities authorities;
 
+    /** The construction department's leader's remote signing service (a process of its own, for the whole run). */
+    static final String REMOTE = "itsxdlanhdao";
+
+    private static TestCscService remoteSigning;
+
     private static final Path ROOT = Path.of("target", "test-signers", "root.pem");
 
     private static final Map<String, TestPki.Entity> ENTITIES = make();
@@ -57,6 +62,12 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
             properties.put(prefix + "password", PASSWORD);
         });
         REGISTERED.forEach((id, holder) -> properties.put("motcua.signing.signers." + id + "." + holder[0], holder[1]));
+        // the construction department's leader signs remotely, approving on the phone (the CSC test service)
+        String remote = "motcua.signing.signers." + REMOTE + ".";
+        properties.put(remote + "csc-url", remoteSigning().url().toString());
+        properties.put(remote + "csc-credential-id", TestCscService.CREDENTIAL_ID);
+        properties.put(remote + "csc-client-id", TestCscService.CLIENT_ID);
+        properties.put(remote + "csc-secret", TestCscService.SECRET);
         properties.put("motcua.signing.tsa-url", authorities().tsaUrl());
         properties.put("motcua.signing.trust-anchors[0]", ROOT.toAbsolutePath().toString());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-signers", properties));
@@ -65,6 +76,23 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
     /** The certificate in the key file of the signer {@code id}. */
     static X509Certificate certificate(String id) {
         return ENTITIES.get(id).certificate();
+    }
+
+    /** Võ Thanh Giang's remote signing service, the test playing his phone; started once per test JVM. */
+    static synchronized TestCscService remoteSigning() {
+        if (remoteSigning == null) {
+            try {
+                remoteSigning = new TestCscService(
+                        authorities().pki(), "Võ Thanh Giang", "Sở Xây dựng tỉnh Ninh Thuận", Duration.ofMinutes(10));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(remoteSigning::close));
+        }
+        return remoteSigning;
     }
 
     /** The test CA and its services behind the application's signatures, started once per test JVM. */
@@ -89,7 +117,6 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
         entities.put(SEAL, pki.signer("Ủy ban nhân dân phường Phan Rang", "Ủy ban nhân dân phường Phan Rang"));
         entities.put("itsxdseal", pki.signer("Sở Xây dựng tỉnh Ninh Thuận", "Sở Xây dựng tỉnh Ninh Thuận"));
         entities.put("itprchutich", pki.signer("Lương Văn Nam", "Ủy ban nhân dân phường Phan Rang"));
-        entities.put("itsxdlanhdao", pki.signer("Võ Thanh Giang", "Sở Xây dựng tỉnh Ninh Thuận"));
         entities.put("itlanhdao", pki.signer("Trần Thị Lãnh Đạo", "Sở Xây dựng tỉnh Ninh Thuận", from, until));
         entities.put(
                 "ittruongphong", pki.signer("Lê Văn Trưởng Phòng", "Ủy ban nhân dân phường Phan Rang", from, until));
