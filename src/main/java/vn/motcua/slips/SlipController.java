@@ -29,13 +29,19 @@ import vn.motcua.signing.Verdict;
 class SlipController {
 
     private final Dossiers dossiers;
+    /** Which copy of a slip was served: {@code issued} (stored at its moment) or {@code applicant} (with the secret). */
+    static final String COPY_HEADER = "X-Motcua-Copy";
+
     private final Slips slips;
+    private final SignedSlips signedSlips;
     private final SignedDocuments signed;
     private final PdfVerifier verifier;
 
-    SlipController(Dossiers dossiers, Slips slips, SignedDocuments signed, PdfVerifier verifier) {
+    SlipController(
+            Dossiers dossiers, Slips slips, SignedSlips signedSlips, SignedDocuments signed, PdfVerifier verifier) {
         this.dossiers = dossiers;
         this.slips = slips;
+        this.signedSlips = signedSlips;
         this.signed = signed;
         this.verifier = verifier;
     }
@@ -105,7 +111,12 @@ class SlipController {
             summary = "A slip of the dossier as PDF: giay-tiep-nhan, phieu-bo-sung or phieu-tu-choi",
             description = "For the applicant (the secret of the filing in the X-Motcua-Secret header, or logged in as"
                     + " the filer) and for officials of the departments that have a step on the dossier; any other"
-                    + " official gets 403. A ?secret= query parameter is refused (400).")
+                    + " official gets 403. A ?secret= query parameter is refused (400). From its moment on (acceptance,"
+                    + " the supplement decision, the refusal) the slip is the one sealed by the receiving agency and"
+                    + " stored then: the same bytes each time, their SHA-256 in X-Motcua-SHA256 (X-Motcua-Copy: issued);"
+                    + " with the right secret, the applicant's copy that also prints it, sealed at the download and"
+                    + " not stored (X-Motcua-Copy: applicant). Before its moment, or for a slip whose moment came"
+                    + " before slips were stored, it is written as the dossier stands, unsigned.")
     ResponseEntity<byte[]> slip(
             @PathVariable("code") String typed,
             @PathVariable String kind,
@@ -126,16 +137,27 @@ class SlipController {
                     "Hồ sơ " + code + " không có " + slipKind.title().toLowerCase() + ".",
                     "Dossier " + code + " has no slip of that kind.");
         }
-        byte[] pdf = slips.write(dossier, slipKind, verified);
-        return ResponseEntity.ok()
+        Optional<SignedDocument> issued = signedSlips.stored(dossier, slipKind);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline()
-                                .filename(slipKind.slug() + "-" + code + ".pdf")
+                                .filename(SignedSlips.fileName(dossier, slipKind))
                                 .build()
-                                .toString())
-                .body(pdf);
+                                .toString());
+        if (issued.isEmpty()) {
+            // its moment came before slips were stored (or has not come: an online filing not accepted yet)
+            return answer.body(slips.write(dossier, slipKind, verified));
+        }
+        if (verified.isPresent()) {
+            // the applicant's copy, with the secret they sent: sealed now, never stored
+            return answer.header(COPY_HEADER, "applicant")
+                    .body(signedSlips.copyWithSecret(dossier, slipKind, verified.get()));
+        }
+        return answer.header(COPY_HEADER, "issued")
+                .header("X-Motcua-SHA256", issued.get().sha256())
+                .body(signedSlips.content(issued.get()));
     }
 
     /** Who may see a dossier's papers, and the secret when the caller gave the right one. */

@@ -8,6 +8,7 @@ import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.NewDossier;
+import vn.motcua.signing.SignatureAppearance;
 
 /** What the slips print alike: the applicant, numbered lists, signature blocks and the wording of times and fees. */
 final class SlipParts {
@@ -16,6 +17,11 @@ final class SlipParts {
 
     /** More items than this are listed in one paragraph, so that a long list still fits the page. */
     private static final int ITEMS_ON_LINES = 10;
+
+    /** The receiving unit's seal on a slip: four lines of red text (name on two, "Đóng dấu lúc", the time). */
+    private static final float SEAL_HEIGHT = 46;
+
+    private static final float SEAL_WIDTH = 130;
 
     private SlipParts() {}
 
@@ -47,7 +53,13 @@ final class SlipParts {
         }
     }
 
-    static void signatures(SlipPdf pdf, String leftRole, String leftName, String rightRole, String rightName) {
+    /**
+     * The two signature blocks, the receiving unit's at the right; answers where the unit's seal goes: the space
+     * between the right block's title and the official's name (points from the page's top left, as signature fields
+     * are placed).
+     */
+    static SignatureAppearance signatures(
+            SlipPdf pdf, String leftRole, String leftName, String rightRole, String rightName) {
         pdf.gap(8)
                 .columns(List.of(leftRole), List.of(rightRole), true, 11)
                 .columns(
@@ -55,8 +67,14 @@ final class SlipParts {
                         List.of("(Ký và ghi rõ họ tên; chữ ký số nếu là biểu mẫu điện tử)"),
                         false,
                         9)
-                .gap(36)
-                .columns(List.of(leftName), List.of(rightName), true, 11);
+                .gap(2);
+        float[] box = pdf.rightBox(SEAL_HEIGHT);
+        int page = pdf.pageNumber();
+        // the cursor is the next line's baseline: the name's letters rise above it, clear of the seal
+        pdf.gap(10).columns(List.of(leftName), List.of(rightName), true, 11);
+        // centred under the right block's title; DSS draws the text from the field's left, about this wide
+        float width = Math.min(SEAL_WIDTH, box[2]);
+        return SignatureAppearance.seal(page, box[0] + (box[2] - width) / 2, box[1], width, box[3]);
     }
 
     // Officials list items one per line or separated by semicolons.

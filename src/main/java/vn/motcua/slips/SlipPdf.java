@@ -174,6 +174,11 @@ final class SlipPdf implements AutoCloseable {
         return box;
     }
 
+    /** The page the cursor is on, from 1. */
+    int pageNumber() {
+        return document.getNumberOfPages();
+    }
+
     SlipPdf gap(float height) {
         y -= height * scale;
         return this;

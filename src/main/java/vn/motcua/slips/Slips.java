@@ -21,6 +21,7 @@ import vn.motcua.dossier.NewDossier;
 import vn.motcua.dossier.Step;
 import vn.motcua.dossier.StoredAttachment;
 import vn.motcua.security.PersonNames;
+import vn.motcua.signing.SignatureAppearance;
 
 /** Writes the slips of one dossier from its record, its catalogue entry and its timeline. */
 @Service
@@ -62,20 +63,36 @@ class Slips {
      * hashed): the applicant, or the counter officer printing the slip for the applicant who is standing there.
      */
     byte[] write(Dossier dossier, SlipKind kind, Optional<String> verifiedSecret) {
-        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
-        Optional<Agency> agency = procedures.receivingAgency(procedure);
-        return SlipPdf.onePage(kind.title() + " " + dossier.code(), pdf -> {
-            header(pdf, dossier, procedure, agency, kind);
-            switch (kind) {
-                case RECEIPT -> receipt(pdf, dossier, procedure, verifiedSecret);
-                case SUPPLEMENT ->
-                    supplement(pdf, dossier, procedure, agency, decision(dossier, "supplement"), verifiedSecret);
-                case REFUSAL -> refusal(pdf, dossier, procedure, decision(dossier, "refuse"));
-            }
-        });
+        return slip(dossier, kind, verifiedSecret).pdf();
     }
 
-    private void receipt(SlipPdf pdf, Dossier dossier, Procedure procedure, Optional<String> secret) {
+    /** A slip before its seal: the PDF and where the receiving unit's seal goes (its receiver's signature block). */
+    record Slip(byte[] pdf, SignatureAppearance seal) {}
+
+    /** {@link #write}, with the place of the seal. */
+    Slip slip(Dossier dossier, SlipKind kind, Optional<String> verifiedSecret) {
+        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        Optional<Agency> agency = procedures.receivingAgency(procedure);
+        SignatureAppearance[] seal = new SignatureAppearance[1];
+        byte[] pdf = SlipPdf.onePage(kind.title() + " " + dossier.code(), page -> {
+            header(page, dossier, procedure, agency, kind);
+            seal[0] = switch (kind) {
+                case RECEIPT -> receipt(page, dossier, procedure, verifiedSecret);
+                case SUPPLEMENT ->
+                    supplement(page, dossier, procedure, agency, decision(dossier, "supplement"), verifiedSecret);
+                case REFUSAL -> refusal(page, dossier, procedure, decision(dossier, "refuse"));
+            };
+        });
+        return new Slip(pdf, seal[0]);
+    }
+
+    /** The agency whose one-stop shop receives the procedure (it seals the slips), else the procedure's agency. */
+    String receivingAgencyCode(Dossier dossier) {
+        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        return procedures.receivingAgency(procedure).map(Agency::code).orElse(procedure.agencyCode());
+    }
+
+    private SignatureAppearance receipt(SlipPdf pdf, Dossier dossier, Procedure procedure, Optional<String> secret) {
         codes(pdf, dossier);
         pdf.line("Mã hồ sơ:", dossier.code());
         pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
@@ -101,11 +118,11 @@ class Slips {
         pdf.text("Kết quả có thể được trả sớm hơn ngày hẹn. Tra cứu tình trạng hồ sơ tại địa chỉ sau hoặc quét mã QR"
                 + " trên giấy này:");
         pdf.link(trackingPage(publicUrl, dossier.code()));
-        SlipParts.signatures(
+        return SlipParts.signatures(
                 pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
     }
 
-    private void supplement(
+    private SignatureAppearance supplement(
             SlipPdf pdf,
             Dossier dossier,
             Procedure procedure,
@@ -141,10 +158,10 @@ class Slips {
         } else if (!guide.isEmpty()) {
             pdf.line("Người hướng dẫn:", guide);
         }
-        SlipParts.signatures(pdf, "", "", "NGƯỜI HƯỚNG DẪN", guide);
+        return SlipParts.signatures(pdf, "", "", "NGƯỜI HƯỚNG DẪN", guide);
     }
 
-    private void refusal(SlipPdf pdf, Dossier dossier, Procedure procedure, Step decision) {
+    private SignatureAppearance refusal(SlipPdf pdf, Dossier dossier, Procedure procedure, Step decision) {
         codes(pdf, dossier);
         pdf.line("Đơn vị tiếp nhận:", receivingUnit(procedure));
         SlipParts.applicant(pdf, dossier.applicant());
@@ -153,7 +170,7 @@ class Slips {
         pdf.text("Cơ quan, đơn vị không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:");
         SlipParts.numbered(pdf, SlipParts.items(decision.note()));
         pdf.text("Xin thông báo để Ông/Bà được biết và thực hiện.");
-        SlipParts.signatures(
+        return SlipParts.signatures(
                 pdf, "NGƯỜI NỘP HỒ SƠ", dossier.applicant().name(), "NGƯỜI TIẾP NHẬN HỒ SƠ", receiver(dossier));
     }
 

@@ -231,6 +231,16 @@ class StepBehaviour {
         if (status == DossierStatus.SUPPLEMENT_REQUESTED) {
             supplementRequested(execution, code, now);
         }
+        LocalDateTime appointment = null;
+        if (status == DossierStatus.ACCEPTED) {
+            // the legal clock starts at acceptance, not at filing (domain.md §6.2); set before the status changes, so
+            // that the receipt issued at that change (slips) prints this appointment
+            Procedure procedure = procedureOf(execution);
+            appointment = deadlines
+                    .forAgency(procedure.agencyCode())
+                    .due(now, procedure.legalTime(), procedure.timeUnit(), procedure.cutOffTime());
+            dossiers.appointmentSet(code, appointment);
+        }
         dossiers.statusChanged(
                 code,
                 before,
@@ -240,13 +250,7 @@ class StepBehaviour {
                 model.get(ModelProperties.PUBLIC_STATUS),
                 variable(execution, model.get(ModelProperties.NOTE)));
         if (status == DossierStatus.ACCEPTED) {
-            // the legal clock starts at acceptance, not at filing (domain.md §6.2)
-            Procedure procedure = procedureOf(execution);
-            LocalDateTime due = deadlines
-                    .forAgency(procedure.agencyCode())
-                    .due(now, procedure.legalTime(), procedure.timeUnit(), procedure.cutOffTime());
-            dossiers.appointmentSet(code, due);
-            clocks.accepted(code, procedure.code(), due);
+            clocks.accepted(code, procedureOf(execution).code(), appointment);
         } else if (before == DossierStatus.SUPPLEMENT_REQUESTED && resumesHandling(status)) {
             clocks.supplementReceived(code, procedureOf(execution), now)
                     .ifPresent(due -> dossiers.appointmentSet(code, due));

@@ -19,7 +19,9 @@ import org.springframework.core.env.MapPropertySource;
  * {@code target/test-signers/}, made once per test run by the test CA whose RFC 3161 timestamp authority and CRL run
  * over HTTP on localhost for the whole run ({@link #authorities()}; its root is the application's trust anchor).
  * The ward's chairman and the construction department's leader sign the results in person, the ward ({@link #SEAL})
- * and the department seal them: these are registered from configuration at startup, for the dossiers' walks. The
+ * and the department seal them; every receiving unit of the demo catalogue (the ward, the department, the provincial
+ * service centre, the police and the insurance) seals the slips it issues: these are registered from configuration at
+ * startup, for the dossiers' walks. The
  * other key files are for the tests of the register, each a key and certificate of its own, registered by those tests
  * for holders that sign nothing in the walks.
  */
@@ -37,6 +39,12 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
             new String[] {"organisation", WARD_CODE},
             "itsxdseal",
             new String[] {"organisation", "000.00.12.H43"},
+            "itttseal",
+            new String[] {"organisation", "000.00.01.H43"},
+            "itcaseal",
+            new String[] {"organisation", "000.61.43.H43"},
+            "itbhxhseal",
+            new String[] {"organisation", "000.62.00.H43"},
             "itprchutich",
             new String[] {"person", "pr.chutich"},
             "itsxdlanhdao",
@@ -116,6 +124,14 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
         Map<String, TestPki.Entity> entities = new LinkedHashMap<>();
         entities.put(SEAL, pki.signer("Ủy ban nhân dân phường Phan Rang", "Ủy ban nhân dân phường Phan Rang"));
         entities.put("itsxdseal", pki.signer("Sở Xây dựng tỉnh Ninh Thuận", "Sở Xây dựng tỉnh Ninh Thuận"));
+        // the other receiving units of the demo catalogue: they seal the slips of the procedures they receive
+        entities.put(
+                "itttseal",
+                pki.signer(
+                        "Trung tâm Phục vụ hành chính công tỉnh Ninh Thuận",
+                        "Trung tâm Phục vụ hành chính công tỉnh Ninh Thuận"));
+        entities.put("itcaseal", pki.signer("Công an phường Phan Rang", "Công an phường Phan Rang"));
+        entities.put("itbhxhseal", pki.signer("Bảo hiểm xã hội tỉnh Ninh Thuận", "Bảo hiểm xã hội tỉnh Ninh Thuận"));
         entities.put("itprchutich", pki.signer("Lương Văn Nam", "Ủy ban nhân dân phường Phan Rang"));
         entities.put("itlanhdao", pki.signer("Trần Thị Lãnh Đạo", "Sở Xây dựng tỉnh Ninh Thuận", from, until));
         entities.put(
