@@ -10,8 +10,10 @@ import { results } from './results.js';
 import { dashboard } from './dashboard.js';
 import { kiosk } from './kiosk.js';
 import { report } from './report.js';
+import { verification } from './verification.js';
 
-const pages = { catalogue, procedure, filing, tracking, counter, mine, results, dashboard, report, kiosk, login: loginPage };
+const pages = { catalogue, procedure, filing, tracking, counter, mine, results, dashboard, report, kiosk, verification,
+  login: loginPage };
 
 document.addEventListener('DOMContentLoaded', () => {
   setUpLanguageSwitch();

@@ -1,8 +1,9 @@
 import { auth, authorization } from './auth.js';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { $, api, el, fileProblem, param, say, t, when, withSecret } from './common.js';
+import { $, api, el, fileProblem, pageHeaders, param, say, t, when, withSecret } from './common.js';
 import { acceptedAt, plainSteps } from './steps.js';
 import { chosenScores, criteriaItems, missingScore, ratingView, satisfactionEn, sendRating } from './rating.js';
+import { HANDOVER } from './verification.js';
 
 let viewer;
 let shownCode;
@@ -25,6 +26,7 @@ export async function tracking() {
 async function lookUp(code, secret) {
   const message = $('#message');
   $('#result').hidden = true;
+  $('#result-document').hidden = true;
   if (!code) {
     say(message, t('Vui lòng nhập mã hồ sơ.', 'Please enter the dossier code.'));
     return;
@@ -36,6 +38,7 @@ async function lookUp(code, secret) {
     say(message, null);
     show(dossier, secret);
     shownCode = dossier.code;
+    await resultDocument(dossier, secret, headers);
     await ratingForm(dossier, secret, headers);
     if (!$('#diagram').hidden) await diagram(dossier.code);
   } catch (error) {
@@ -72,6 +75,39 @@ function show(d, secret) {
   $('#supplement').dataset.code = d.code;
   $('#supplement').dataset.secret = secret;
   $('#result').hidden = false;
+}
+
+let resultUrl;
+
+/**
+ * The signed and sealed result, for the applicant (the secret given, or logged in as the filer): a download and a link
+ * to check its signatures. No endpoint says cheaply whether it exists, so the page fetches it once (a 404: none yet,
+ * nothing is said) and the button saves that copy.
+ */
+async function resultDocument(d, secret, headers) {
+  if (resultUrl) URL.revokeObjectURL(resultUrl);
+  resultUrl = null;
+  if (!d.applicantDetails) return;
+  let response;
+  try {
+    response = await fetch(`/api/dossiers/${encodeURIComponent(d.code)}/result`,
+      { headers: pageHeaders('GET', withSecret(secret, headers)) });
+  } catch (offline) {
+    return;
+  }
+  if (!response.ok) return;
+  resultUrl = URL.createObjectURL(await response.blob());
+  const download = $('#result-download');
+  download.href = resultUrl;
+  download.download = `ket-qua-${d.code}.pdf`;
+  download.onclick = () => { download.dataset.file = resultUrl; };
+  const verify = $('#result-verify');
+  verify.href = `kiem-tra-chu-ky.html?ma=${encodeURIComponent(d.code)}`;
+  // the secret goes to the verification page in this tab's storage, read once there, never in the URL
+  verify.onclick = () => {
+    if (secret) sessionStorage.setItem(HANDOVER, JSON.stringify({ code: d.code, secret }));
+  };
+  $('#result-document').hidden = false;
 }
 
 /** The BPMN diagram only for those who ask for it: drawn when opened (bpmn-js cannot fit a hidden canvas). */

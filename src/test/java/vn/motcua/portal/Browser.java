@@ -174,6 +174,30 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** The computed font size of the element, in CSS pixels. */
+    public double fontSize(String css) {
+        return Double.parseDouble(String.valueOf(script("return getComputedStyle(arguments[0]).fontSize", visible(css)))
+                .replace("px", ""));
+    }
+
+    /** The height in CSS pixels of each visible element the selector finds, by its id or else its text. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Double> heights(String css) {
+        java.util.Map<String, Double> heights = new java.util.LinkedHashMap<>();
+        ((java.util.List<java.util.Map<String, Object>>) script(
+                        "return [...document.querySelectorAll(arguments[0])].filter(e => e.offsetParent !== null)"
+                                + ".map(e => ({id: e.id || e.textContent.trim(), height: e.getBoundingClientRect().height}))",
+                        css))
+                .forEach(target ->
+                        heights.put((String) target.get("id"), ((Number) target.get("height")).doubleValue()));
+        return heights;
+    }
+
+    /** How wide the page is in CSS pixels (wider than the window: it scrolls sideways). */
+    public int pageWidth() {
+        return ((Number) script("return document.documentElement.scrollWidth")).intValue();
+    }
+
     /** The window's inner size in CSS pixels, e.g. 390 × 844 for a phone. */
     public Browser windowSize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
