@@ -69,11 +69,18 @@ class SigningConfiguration {
         if (signer.cscUrl() != null) {
             kinds.add(prefix + "csc-url");
         }
+        if (signer.ownMachineCertificate() != null) {
+            kinds.add(prefix + "own-machine-certificate");
+        }
         if (kinds.size() != 1) {
             throw new IllegalStateException("Signer '" + id + "' needs exactly one key: " + prefix
-                    + "pkcs12-file (a key file), " + prefix + "pkcs11-library (a PKCS#11 token) or " + prefix
-                    + "csc-url (a remote signing service); it has "
+                    + "pkcs12-file (a key file), " + prefix + "pkcs11-library (a PKCS#11 token), " + prefix
+                    + "csc-url (a remote signing service) or " + prefix
+                    + "own-machine-certificate (a token on the official's own PC); it has "
                     + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
+        }
+        if (signer.ownMachineCertificate() != null) {
+            return new OwnMachineKeyProvider(certificates(signer.ownMachineCertificate()));
         }
         if (signer.pkcs12File() != null) {
             return pkcs12(id, signer, environment);

@@ -3,6 +3,7 @@ package vn.motcua.signing;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,6 +44,7 @@ public class SigningRequests {
     private final SignedDocuments documents;
     private final Signers signers;
     private final PdfSigner signer;
+    private final PdfVerifier verifier;
     private final RuntimeService runtime;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -52,6 +54,7 @@ public class SigningRequests {
             SignedDocuments documents,
             Signers signers,
             PdfSigner signer,
+            PdfVerifier verifier,
             RuntimeService runtime,
             PlatformTransactionManager transactionManager,
             Clock clock) {
@@ -59,6 +62,7 @@ public class SigningRequests {
         this.documents = documents;
         this.signers = signers;
         this.signer = signer;
+        this.verifier = verifier;
         this.runtime = runtime;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -126,6 +130,9 @@ public class SigningRequests {
                         LocalDateTime.now(clock));
                 return null;
             }
+            if (OwnMachineKeyProvider.isOwnMachine(row.providerReference())) {
+                return null; // the official uploads the file; nothing to ask
+            }
             KeyProvider key = signers.get(row.signerId());
             KeyProvider.Outcome answer = key.poll(row.providerReference());
             if (answer instanceof KeyProvider.Signed signed) {
@@ -187,6 +194,70 @@ public class SigningRequests {
         } catch (MismatchingMessageCorrelationException gone) {
             log.info("Signing request {} refused after its process stopped waiting", row.id());
         }
+    }
+
+    /** A signature waiting for an official, as their own list shows it. */
+    public record Waiting(String id, String dossierCode, String fileName, LocalDateTime createdAt) {}
+
+    /** The signatures waiting for this official's upload (their token is on their own PC). */
+    public java.util.List<Waiting> waitingFor(String userId) {
+        return requests.pendingFor(userId).stream()
+                .filter(row -> OwnMachineKeyProvider.isOwnMachine(row.providerReference()))
+                .map(row -> new Waiting(row.id(), row.dossierCode(), row.fileName(), row.createdAt()))
+                .toList();
+    }
+
+    /** The prepared file the official signs on their own PC; only theirs, only while it waits. */
+    public byte[] prepared(String id, String userId) {
+        return ownWaiting(requests.find(id), id, userId).document();
+    }
+
+    /**
+     * The file signed on the official's own PC: accepted only if it is the prepared file plus exactly one valid
+     * signature by the official's registered certificate; then it is stored and the process goes on, all at once.
+     * Refused with the reason (HTTP 422), and nothing changes.
+     */
+    public SignedDocument upload(String id, String userId, byte[] uploaded) {
+        return transactions.execute(status -> {
+            SigningRequestMapper.Row row = ownWaiting(requests.lock(id), id, userId);
+            if (!waiting(row)) {
+                throw vn.motcua.api.UserError.conflict(
+                        "Hồ sơ " + row.dossierCode() + " không còn chờ chữ ký này (đã quá thời hạn chờ ký hoặc đã trả"
+                                + " lại lãnh đạo); vui lòng ký lại từ bước ký duyệt.",
+                        "Dossier " + row.dossierCode() + " no longer waits for this signature (the wait timed out or"
+                                + " went back to the leader); please sign again from the approval step.");
+            }
+            CertificateToken certificate =
+                    signers.get(row.signerId()).certificateChain().get(0);
+            UploadedSignatures.Outcome checked = new UploadedSignatures(verifier)
+                    .check(row.document(), uploaded, UploadedSignatures.ExpectedSigner.holderOf(certificate));
+            if (checked instanceof UploadedSignatures.Refused refused) {
+                throw new vn.motcua.api.UserError(
+                        org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                        "Không nhận tệp đã ký: " + refused.reason().vietnamese(),
+                        "The signed file is not accepted: " + refused.reason().english());
+            }
+            return stored(row, uploaded, Certificates.commonName(certificate));
+        });
+    }
+
+    private static SigningRequestMapper.Row ownWaiting(
+            Optional<SigningRequestMapper.Row> found, String id, String userId) {
+        SigningRequestMapper.Row row = found.filter(r -> OwnMachineKeyProvider.isOwnMachine(r.providerReference()))
+                .orElseThrow(() -> vn.motcua.api.UserError.notFound(
+                        "Không có yêu cầu ký số " + id + ".", "There is no signing request " + id + "."));
+        if (!row.holder().equals(userId)) {
+            throw new vn.motcua.api.UserError(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "Yêu cầu ký số này dành cho người khác; chỉ người ký được giao mới tải và ký được.",
+                    "This signing request is for someone else; only the signer it names may download and sign it.");
+        }
+        if (!"PENDING".equals(row.state())) {
+            throw vn.motcua.api.UserError.conflict(
+                    "Yêu cầu ký số này đã kết thúc (" + row.state() + ").",
+                    "This signing request has ended (" + row.state() + ").");
+        }
+        return row;
     }
 
     private static SignatureAppearance appearance(SigningRequestMapper.Row row) {

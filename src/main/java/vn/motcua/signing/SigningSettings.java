@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code MOTCUA_SIGNING_SIGNERS_<ID>_PASSWORD}), a PKCS#11 token ({@code pkcs11Library}, then {@code pkcs11Slot} or
  * {@code pkcs11TokenLabel}, optionally {@code pkcs11KeyLabel}; its PIN from {@code MOTCUA_SIGNING_SIGNERS_<ID>_PIN}),
  * or a remote signing service in the CSC API shape ({@code cscUrl}, {@code cscCredentialId}, {@code cscClientId}; the
- * client's secret from {@code MOTCUA_SIGNING_SIGNERS_<ID>_CSC_SECRET}). A signer's {@code person} (a user id) or
+ * client's secret from {@code MOTCUA_SIGNING_SIGNERS_<ID>_CSC_SECRET}), or a token on the official's own PC
+ * ({@code ownMachineCertificate}: the PEM of the certificate and its issuers; the official signs the prepared file
+ * there and uploads it back). A signer's {@code person} (a user id) or
  * {@code organisation} (an agency code) registers its certificate for that holder at startup, once
  * ({@link CertificatesFromConfiguration}).
  */
@@ -38,6 +40,7 @@ record SigningSettings(
             String cscCredentialId,
             String cscClientId,
             String cscSecret,
+            Path ownMachineCertificate,
             String person,
             String organisation) {}
 

@@ -29,6 +29,7 @@ class CertificatesFromConfigurationTests {
                                 null,
                                 null,
                                 null,
+                                null,
                                 "pr.chutich",
                                 "000.20.43.H43")));
 

@@ -192,8 +192,10 @@ class Pkcs11KeyProviderTests {
                         .rootCause()
                         .hasMessage("Signer 'pr-condau' needs exactly one key: "
                                 + "motcua.signing.signers.pr-condau.pkcs12-file (a key file), "
-                                + "motcua.signing.signers.pr-condau.pkcs11-library (a PKCS#11 token) or "
-                                + "motcua.signing.signers.pr-condau.csc-url (a remote signing service); it has "
+                                + "motcua.signing.signers.pr-condau.pkcs11-library (a PKCS#11 token), "
+                                + "motcua.signing.signers.pr-condau.csc-url (a remote signing service) or "
+                                + "motcua.signing.signers.pr-condau.own-machine-certificate (a token on the"
+                                + " official's own PC); it has "
                                 + "motcua.signing.signers.pr-condau.pkcs12-file and "
                                 + "motcua.signing.signers.pr-condau.pkcs11-library"));
         application()
@@ -201,7 +203,7 @@ class Pkcs11KeyProviderTests {
                 .run(context -> assertThat(context)
                         .getFailure()
                         .rootCause()
-                        .hasMessageEndingWith("(a remote signing service); it has none"));
+                        .hasMessageEndingWith("(a token on the official's own PC); it has none"));
         application()
                 .withPropertyValues(
                         "motcua.signing.signers.pr-condau.pkcs11-library=" + LIBRARY,

@@ -147,14 +147,14 @@ class SigningConfigurationTests {
                 .run(context -> assertThat(context)
                         .getFailure()
                         .rootCause()
-                        .hasMessageEndingWith("(a remote signing service); it has " + prefix + "pkcs12-file and "
-                                + prefix + "csc-url"));
+                        .hasMessageEndingWith("(a token on the official's own PC); it has " + prefix
+                                + "pkcs12-file and " + prefix + "csc-url"));
         application()
                 .withPropertyValues(prefix + "csc-client-id=motcua")
                 .run(context -> assertThat(context)
                         .getFailure()
                         .rootCause()
-                        .hasMessageEndingWith("(a remote signing service); it has none"));
+                        .hasMessageEndingWith("(a token on the official's own PC); it has none"));
     }
 
     private static String pem(TestAuthorities authorities) throws IOException {

@@ -52,6 +52,9 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
 
     private static TestAuthorities authorities;
 
+    /** Trần Minh Đức's key: held by the test, which plays the certificate authority's plugin on his PC. */
+    static final String OWN_MACHINE = "itprphochutich";
+
     /** The construction department's leader's remote signing service (a process of its own, for the whole run). */
     static final String REMOTE = "itsxdlanhdao";
 
@@ -70,6 +73,23 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
             properties.put(prefix + "password", PASSWORD);
         });
         REGISTERED.forEach((id, holder) -> properties.put("motcua.signing.signers." + id + "." + holder[0], holder[1]));
+        // the ward's vice-chairman signs on his own PC (a USB token there): the server knows his certificate only
+        Path ownMachine = Path.of("target", "test-signers", OWN_MACHINE + ".pem");
+        try {
+            Files.writeString(
+                    ownMachine,
+                    pem(ENTITIES.get(OWN_MACHINE).certificate())
+                            + pem(authorities().pki().root()),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.remove("motcua.signing.signers." + OWN_MACHINE + ".pkcs12-file");
+        properties.remove("motcua.signing.signers." + OWN_MACHINE + ".password");
+        properties.put(
+                "motcua.signing.signers." + OWN_MACHINE + ".own-machine-certificate",
+                ownMachine.toAbsolutePath().toString());
+        properties.put("motcua.signing.signers." + OWN_MACHINE + ".person", "pr.phochutich");
         // the construction department's leader signs remotely, approving on the phone (the CSC test service)
         String remote = "motcua.signing.signers." + REMOTE + ".";
         properties.put(remote + "csc-url", remoteSigning().url().toString());
@@ -133,6 +153,7 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
         entities.put("itcaseal", pki.signer("Công an phường Phan Rang", "Công an phường Phan Rang"));
         entities.put("itbhxhseal", pki.signer("Bảo hiểm xã hội tỉnh Ninh Thuận", "Bảo hiểm xã hội tỉnh Ninh Thuận"));
         entities.put("itprchutich", pki.signer("Lương Văn Nam", "Ủy ban nhân dân phường Phan Rang"));
+        entities.put(OWN_MACHINE, pki.signer("Trần Minh Đức", "Ủy ban nhân dân phường Phan Rang"));
         entities.put("itlanhdao", pki.signer("Trần Thị Lãnh Đạo", "Sở Xây dựng tỉnh Ninh Thuận", from, until));
         entities.put(
                 "ittruongphong", pki.signer("Lê Văn Trưởng Phòng", "Ủy ban nhân dân phường Phan Rang", from, until));
@@ -177,7 +198,7 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
         }
     }
 
-    private static Path file(String id) {
+    static Path file(String id) {
         return Path.of("target", "test-signers", id + ".p12");
     }
 }
