@@ -12,7 +12,8 @@ import vn.motcua.signing.SignatureAppearance;
 /**
  * The benchmark's baseline for signing: a dossier's unsigned result, written as {@link ResultSignature} writes it
  * before the leader signs (the procedure's template filled from the dossier and its process variables, the leader's
- * name looked up). The dossier and its variables are read once; {@link #write} only writes the PDF.
+ * name looked up; the template reads only the plain variables, texts and numbers). The dossier and its variables are
+ * read once; {@link #write} only writes the PDF.
  */
 public final class ResultDrafts {
 
@@ -34,10 +35,13 @@ public final class ResultDrafts {
                 .processInstanceBusinessKey(dossierCode)
                 .processDefinitionKey("standard_procedure")
                 .singleResult();
-        history.createHistoricVariableInstanceQuery()
+        history
+                .createHistoricVariableInstanceQuery()
                 .processInstanceId(process.getId())
                 .disableCustomObjectDeserialization()
                 .list()
+                .stream()
+                .filter(variable -> variable.getTypedValue().getType().isPrimitiveValueType())
                 .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
     }
 
