@@ -40,6 +40,7 @@ final class Report {
     private final Latencies signing = new Latencies();
     private final List<SigningBench.First> firstSignatures = new ArrayList<>();
     private String signingFailure;
+    private final Map<String, Long> sizes = new LinkedHashMap<>();
 
     Report(Settings settings) {
         this.settings = settings;
@@ -103,6 +104,11 @@ final class Report {
 
     void firstSignature(SigningBench.First first) {
         firstSignatures.add(first);
+    }
+
+    /** The size in bytes of a result of the signing phase: unsigned, B-T, B-LT. */
+    void signedSize(String what, long bytes) {
+        sizes.put(what, bytes);
     }
 
     void signingFailed(String reason) {
@@ -341,21 +347,33 @@ final class Report {
             lifecycle += b.millis(step, .5);
         }
         lifecycle += 8 * b.millis(Lifecycle.TRACK, .5);
-        md.append("\nSigning in a lifecycle of (b): writing the result and the two B-LT signatures take ")
-                .append(f1(signed))
-                .append(" ms (medians above, one thread) of the lifecycle's ")
+        double review = b.millis("Task_ReviewDossier", .5);
+        double steps = b.millis("Task_SignResult", .5) - review + b.millis("Task_IssueResult", .5) - review;
+        md.append("\nSigning in a lifecycle of (b), ")
                 .append(f1(lifecycle))
                 .append(" ms (sum of (b)'s step p50s with 8 tracking reads, ")
                 .append(settings.threads())
-                .append(" client threads): ")
+                .append(" client threads). Alone, one thread: writing the result and its two B-LT signatures take ")
+                .append(f1(signed))
+                .append(" ms (medians above), ")
                 .append(pct(signed / lifecycle).replace("+", ""))
-                .append(". The steps that sign: Task_SignResult p50 ")
+                .append(". Under the lifecycles' load: the steps that sign, Task_SignResult p50 ")
                 .append(f1(b.millis("Task_SignResult", .5)))
-                .append(" ms, Task_IssueResult ")
+                .append(" ms and Task_IssueResult ")
                 .append(f1(b.millis("Task_IssueResult", .5)))
-                .append(" ms, against Task_ReviewDossier ")
-                .append(f1(b.millis("Task_ReviewDossier", .5)))
-                .append(" ms (the same shape of step without signing).\n\n");
+                .append(" ms, take ")
+                .append(f1(steps))
+                .append(" ms more than twice Task_ReviewDossier (")
+                .append(f1(review))
+                .append(" ms, the same shape of step without signing): ")
+                .append(pct(steps / lifecycle).replace("+", ""))
+                .append(" of the lifecycle. Sizes: unsigned ")
+                .append(sizes.getOrDefault("unsigned", 0L) >> 10)
+                .append(" KB, the B-T result ")
+                .append(sizes.getOrDefault("B-T", 0L) >> 10)
+                .append(" KB, the B-LT result ")
+                .append(sizes.getOrDefault("B-LT", 0L) >> 10)
+                .append(" KB.\n\n");
     }
 
     private void trackingTable(StringBuilder md) {

@@ -83,6 +83,9 @@ final class SigningBench {
 
     /** The unsigned and both signed results of the first repetition, beside the table; answers the unsigned one. */
     private Path keep(byte[][] results) throws IOException {
+        report.signedSize("unsigned", results[0].length);
+        report.signedSize(LEVELS[0], results[1].length);
+        report.signedSize(LEVELS[1], results[2].length);
         Path dir = directory();
         Files.write(dir.resolve("result-b-t.pdf"), results[1]);
         Files.write(dir.resolve("result-b-lt.pdf"), results[2]);
