@@ -1,5 +1,6 @@
 package vn.motcua.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -17,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the whole benchmark in one JVM and writes the results table: lifecycles on the bare engine (a) and on the
- * product over HTTP (b), interleaved per repetition so that both see the same machine; SQL per step; then tracking
- * lookups against a raw point select at each seeded size.
+ * product over HTTP (b), interleaved per repetition so that both see the same machine; SQL per step; signing a result
+ * against writing it unsigned; then tracking lookups against a raw point select at each seeded size.
  */
 public final class Benchmark {
 
@@ -30,9 +31,21 @@ public final class Benchmark {
         this.report = new Report(settings);
     }
 
-    public static void main(String[] args) throws Exception {
-        Report report = new Benchmark(Settings.fromSystemProperties()).run();
+    /** Exits 1 when a phase failed or the signing phase produced no numbers. */
+    public static void main(String[] args) {
+        Report report;
+        try {
+            report = new Benchmark(Settings.fromSystemProperties()).run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         System.out.println(report.markdown());
+        if (!report.signingMeasured()) {
+            log("the signing phase produced no numbers");
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -58,6 +71,7 @@ public final class Benchmark {
                 sql("(b)", product, settings.database());
                 report.write();
                 bare.close();
+                signing(product);
                 tracking(product);
                 new ReportBench(settings, report, product.port).run();
             }
@@ -153,6 +167,17 @@ public final class Benchmark {
             Files.writeString(statements, probe.statements());
             log("statements of (%s) per step: %s", side, statements);
         }
+    }
+
+    /** A failure is reported and the other phases still run; the exit status says it. */
+    private void signing(Product product) throws IOException {
+        try {
+            new SigningBench(settings, report, product).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            report.signingFailed(e.toString());
+        }
+        report.write();
     }
 
     private void tracking(Product product) throws Exception {

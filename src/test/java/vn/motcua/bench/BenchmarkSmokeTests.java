@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkSmokeTests {
 
     @Test
-    void runsBothLifecyclesSeedsAndLoadsTrackingAndWritesTheTable(@TempDir Path dir) throws Exception {
+    void runsBothLifecyclesSignsSeedsAndLoadsTrackingAndWritesTheTable(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results.md");
         String database = "motcua_test_bench_smoke_"
                 + System.getenv().getOrDefault("MOTCUA_TEST_DB", "motcua_test").replaceAll("\\W", "");
@@ -37,6 +37,8 @@ class BenchmarkSmokeTests {
                         "-Dbench.loadSeconds=1",
                         "-Dbench.maxRequests=200",
                         "-Dbench.reportSizes=300",
+                        "-Dbench.signingWarmup=1",
+                        "-Dbench.signingRepetitions=2",
                         "-cp",
                         testClasspath(),
                         Benchmark.class.getName()))
@@ -52,6 +54,8 @@ class BenchmarkSmokeTests {
                 .contains("| 1 | ", "b/a", "Task_ReturnResult", "whole lifecycle", "| 200 | 1 |", "| 400 | 1 |")
                 .contains("Seeded to 400 dossiers")
                 .contains("## Report II.06a of a year", "| 300 | ", "statements on the reporting tables")
+                .contains("## Signing", "**B-LT result: signature + seal**", "First signature in a fresh JVM")
+                .doesNotContain("The signing phase failed")
                 .doesNotContain("NaN |  NaN");
     }
 

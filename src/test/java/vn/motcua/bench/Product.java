@@ -7,12 +7,13 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.Api;
 import vn.motcua.MotCuaApplication;
+import vn.motcua.signing.TestSigners;
 
 /**
  * The product: the whole application started in this JVM on a random port (profiles mariadb + bench, its own
  * database), driven over HTTP exactly as outside clients do: filing as a citizen, then for each step the right
  * department's official lists the dossier's tasks by business key, claims and completes through /engine-rest, and
- * the public tracking page is read after every step.
+ * the public tracking page is read after every step. It signs its results with the test CA ({@link TestSigners}).
  */
 final class Product implements Lifecycle.Driver, AutoCloseable {
 
@@ -23,19 +24,23 @@ final class Product implements Lifecycle.Driver, AutoCloseable {
 
     Product(String jdbcUrl, String user, String password) {
         // command-line arguments: they win over the mariadb profile's own datasource URL
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--logging.level.root=warn",
+                // the harness is one client address asking thousands of times: the anti-enumeration limit
+                // of tracking lookups is not what it measures
+                "--motcua.tracking.max-lookups=1000000000",
+                "--spring.main.banner-mode=off"));
+        // signing as in production: the test CA's key files, its timestamp authority, CRL and OCSP over HTTP on
+        // localhost, its root the trust anchor; being configured, they also keep the demo's own CA away
+        TestSigners.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         context = new SpringApplicationBuilder(MotCuaApplication.class)
                 .profiles("mariadb", "demo", "bench")
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--spring.datasource.url=" + jdbcUrl,
-                        "--spring.datasource.username=" + user,
-                        "--spring.datasource.password=" + password,
-                        "--logging.level.root=warn",
-                        // the harness is one client address asking thousands of times: the anti-enumeration limit
-                        // of tracking lookups is not what it measures
-                        "--motcua.tracking.max-lookups=1000000000",
-                        "--spring.main.banner-mode=off");
+                .run(arguments.toArray(String[]::new));
         String database = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                 .queryForObject("select database()", String.class);
         if (database == null || !jdbcUrl.contains("/" + database + "?")) {
@@ -130,6 +135,10 @@ final class Product implements Lifecycle.Driver, AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    org.springframework.context.ApplicationContext context() {
+        return context;
     }
 
     @Override

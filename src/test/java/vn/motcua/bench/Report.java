@@ -37,6 +37,11 @@ final class Report {
 
     record ReportRun(int size, double seedSeconds, double recountSeconds, double plainMillis, double productMillis) {}
 
+    private final Latencies signing = new Latencies();
+    private final List<SigningBench.First> firstSignatures = new ArrayList<>();
+    private String signingFailure;
+    private final Map<String, Long> sizes = new LinkedHashMap<>();
+
     Report(Settings settings) {
         this.settings = settings;
     }
@@ -92,6 +97,31 @@ final class Report {
         reportRuns.add(new ReportRun(size, seedSeconds, recountSeconds, plainMillis, productMillis));
     }
 
+    /** The signing phase's samples, by what was timed. */
+    Latencies signing() {
+        return signing;
+    }
+
+    void firstSignature(SigningBench.First first) {
+        firstSignatures.add(first);
+    }
+
+    /** The size in bytes of a result of the signing phase: unsigned, B-T, B-LT. */
+    void signedSize(String what, long bytes) {
+        sizes.put(what, bytes);
+    }
+
+    void signingFailed(String reason) {
+        signingFailure = reason;
+    }
+
+    /** The signing phase ran to its end: warmed samples and both fresh JVMs. */
+    boolean signingMeasured() {
+        return signingFailure == null
+                && signing.count(SigningBench.DRAFT) > 0
+                && firstSignatures.size() == SigningBench.LEVELS.length;
+    }
+
     void write() throws IOException {
         Benchmark.ensureDirectory(settings.output());
         Files.writeString(settings.output(), markdown(), StandardCharsets.UTF_8);
@@ -104,6 +134,7 @@ final class Report {
         lifecycle(md);
         steps(md);
         sqlTable(md);
+        signingTable(md);
         trackingTable(md);
         reportTable(md);
         startupAndHeap(md);
@@ -241,6 +272,108 @@ final class Report {
                     .append(f1((double) totals[0] / Lifecycle.stepNames().size()))
                     .append(" statements each.\n\n");
         }
+    }
+
+    private void signingTable(StringBuilder md) {
+        md.append("## Signing: one house-permit result (chairman's signature + ward's seal) vs writing it unsigned\n\n")
+                .append(
+                        "Single thread, the product's beans (in this JVM, after the lifecycles), RSA 2048 PKCS#12 key files of")
+                .append(" the test CA, its RFC 3161 TSA, CRL and OCSP over HTTP on localhost (served by this JVM); ")
+                .append(settings.signingWarmup())
+                .append(" warm-up then ")
+                .append(signing.count(SigningBench.DRAFT))
+                .append(
+                        " measured repetitions, each: write the unsigned result (ResultDocuments, the baseline), sign and")
+                .append(
+                        " seal it at B-T, then at B-LT, validate both results (PdfVerifier; each must pass at its level).")
+                .append(" No official goal: report only.\n\n");
+        if (signingFailure != null) {
+            md.append("**The signing phase failed:** ").append(signingFailure).append("\n\n");
+        }
+        md.append("| What | median ms | p95 ms | median / baseline median | p95 / baseline p95 | goal |\n")
+                .append("|---|---|---|---|---|---|\n");
+        double base50 = signing.millis(SigningBench.DRAFT, .5);
+        double base95 = signing.millis(SigningBench.DRAFT, .95);
+        List<String> names = new ArrayList<>(List.of(SigningBench.DRAFT));
+        for (String level : SigningBench.LEVELS) {
+            names.add(level + " " + SigningBench.LEADER);
+            names.add(level + " " + SigningBench.SEAL);
+            names.add(level + " " + SigningBench.RESULT);
+        }
+        for (String level : SigningBench.LEVELS) {
+            names.add(SigningBench.VERIFY + ", " + level);
+        }
+        for (String name : names) {
+            boolean result = name.endsWith(SigningBench.RESULT);
+            double p50 = signing.millis(name, .5);
+            double p95 = signing.millis(name, .95);
+            md.append(row(
+                    result ? "**" + name + "**" : name,
+                    f1(p50),
+                    f1(p95),
+                    result ? "**" + f1(p50 / base50) + "**" : f1(p50 / base50),
+                    f1(p95 / base95),
+                    name.equals(SigningBench.DRAFT) ? "–" : "report only"));
+        }
+        md.append(
+                        "\nFirst signature in a fresh JVM (a process of its own, the same TSA/CRL/OCSP): the signer and the key")
+                .append(" built as at start-up, then one chairman's signature on the same unsigned result, then its")
+                .append(" validation.\n\n| Level | build signer + key ms | first signature ms | first / warmed median")
+                .append(
+                        " | first validation (one signature) ms | level found | goal |\n|---|---|---|---|---|---|---|\n");
+        for (SigningBench.First first : firstSignatures) {
+            double warmed = signing.millis(first.level() + " " + SigningBench.LEADER, .5);
+            md.append(row(
+                    first.level(),
+                    f1(first.buildMillis()),
+                    f1(first.signMillis()),
+                    f1(first.signMillis() / warmed),
+                    f1(first.verifyMillis()),
+                    first.found(),
+                    "report only"));
+        }
+        lifecycleShare(md);
+    }
+
+    /** Signing's share of a (b) lifecycle, from the step latencies and the warmed B-LT medians. */
+    private void lifecycleShare(StringBuilder md) {
+        Latencies b = latencies("(b)");
+        String level = SigningBench.LEVELS[1];
+        double signed = signing.millis(SigningBench.DRAFT, .5)
+                + signing.millis(level + " " + SigningBench.LEADER, .5)
+                + signing.millis(level + " " + SigningBench.SEAL, .5);
+        double lifecycle = 0;
+        for (String step : Lifecycle.stepNames()) {
+            lifecycle += b.millis(step, .5);
+        }
+        lifecycle += 8 * b.millis(Lifecycle.TRACK, .5);
+        double review = b.millis("Task_ReviewDossier", .5);
+        double steps = b.millis("Task_SignResult", .5) - review + b.millis("Task_IssueResult", .5) - review;
+        md.append("\nSigning in a lifecycle of (b), ")
+                .append(f1(lifecycle))
+                .append(" ms (sum of (b)'s step p50s with 8 tracking reads, ")
+                .append(settings.threads())
+                .append(" client threads). Alone, one thread: writing the result and its two B-LT signatures take ")
+                .append(f1(signed))
+                .append(" ms (medians above), ")
+                .append(pct(signed / lifecycle).replace("+", ""))
+                .append(". Under the lifecycles' load: the steps that sign, Task_SignResult p50 ")
+                .append(f1(b.millis("Task_SignResult", .5)))
+                .append(" ms and Task_IssueResult ")
+                .append(f1(b.millis("Task_IssueResult", .5)))
+                .append(" ms, take ")
+                .append(f1(steps))
+                .append(" ms more than twice Task_ReviewDossier (")
+                .append(f1(review))
+                .append(" ms, the same shape of step without signing): ")
+                .append(pct(steps / lifecycle).replace("+", ""))
+                .append(" of the lifecycle. Sizes: unsigned ")
+                .append(sizes.getOrDefault("unsigned", 0L) >> 10)
+                .append(" KB, the B-T result ")
+                .append(sizes.getOrDefault("B-T", 0L) >> 10)
+                .append(" KB, the B-LT result ")
+                .append(sizes.getOrDefault("B-LT", 0L) >> 10)
+                .append(" KB.\n\n");
     }
 
     private void trackingTable(StringBuilder md) {

@@ -18,7 +18,9 @@ record Settings(
         long maxRequests,
         String database,
         Path output,
-        List<Integer> reportSizes) {
+        List<Integer> reportSizes,
+        int signingWarmup,
+        int signingRepetitions) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -42,7 +44,9 @@ record Settings(
                                 .split(","))
                         .map(String::trim)
                         .map(Integer::valueOf)
-                        .toList());
+                        .toList(),
+                Integer.getInteger("bench.signingWarmup", 20),
+                Integer.getInteger("bench.signingRepetitions", 200));
     }
 
     String jdbcUrl(String name) {

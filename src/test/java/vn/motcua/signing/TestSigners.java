@@ -27,9 +27,11 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestSigners implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    static final String PASSWORD = "it-signer";
+    public static final String PASSWORD = "it-signer";
     /** The ward's seal, registered at startup for the ward (.organisation). */
-    static final String SEAL = "itseal";
+    public static final String SEAL = "itseal";
+    /** The ward's chairman (pr.chutich), who signs the ward's results in person. */
+    public static final String LEADER = "itprchutich";
 
     static final String WARD_CODE = "000.20.43.H43";
 
@@ -45,7 +47,7 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
             new String[] {"organisation", "000.61.43.H43"},
             "itbhxhseal",
             new String[] {"organisation", "000.62.00.H43"},
-            "itprchutich",
+            LEADER,
             new String[] {"person", "pr.chutich"},
             "itsxdlanhdao",
             new String[] {"person", "sxd.lanhdao"});
@@ -66,6 +68,14 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-signers", properties()));
+    }
+
+    /**
+     * The signing properties of the shared test application: the key files, their holders, the timestamp authority
+     * and the trust anchor. The benchmark gives them to its product as command-line arguments.
+     */
+    public static Map<String, Object> properties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         ENTITIES.forEach((id, entity) -> {
             String prefix = "motcua.signing.signers." + id + ".";
@@ -98,7 +108,22 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
         properties.put(remote + "csc-secret", TestCscService.SECRET);
         properties.put("motcua.signing.tsa-url", authorities().tsaUrl());
         properties.put("motcua.signing.trust-anchors[0]", ROOT.toAbsolutePath().toString());
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-signers", properties));
+        return properties;
+    }
+
+    /** The key file of the signer {@code id} (password {@link #PASSWORD}). */
+    public static Path keyFile(String id) {
+        return file(id).toAbsolutePath();
+    }
+
+    /** The test CA's root as PEM: the trust anchor. */
+    public static Path rootPem() {
+        return ROOT.toAbsolutePath();
+    }
+
+    /** The test CA's RFC 3161 timestamp authority on localhost. */
+    public static String tsaUrl() {
+        return authorities().tsaUrl();
     }
 
     /** The certificate in the key file of the signer {@code id}. */
