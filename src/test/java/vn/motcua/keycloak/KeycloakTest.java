@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import vn.motcua.signing.TestSigners;
 
 /**
  * The whole application in Keycloak mode against the real Keycloak of {@link KeycloakServer}, on real MariaDB (a
@@ -16,5 +17,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"mariadb", "demo", "it", "keycloak"})
-@ContextConfiguration(initializers = KeycloakContext.class)
+@ContextConfiguration(initializers = {KeycloakContext.class, TestSigners.class})
 public @interface KeycloakTest {}
