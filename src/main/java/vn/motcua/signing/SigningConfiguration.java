@@ -28,7 +28,9 @@ class SigningConfiguration {
      * B-T, with the configured authority; B-B only when configuration asks for it explicitly.
      */
     @Bean
-    PdfSigner pdfSigner(SigningSettings settings, Clock clock) {
+    PdfSigner pdfSigner(SigningSettings settings) {
+        // the real time, not the engine's: the timestamp authority and the certificates' validity know only that one
+        Clock clock = Clock.systemUTC();
         if (settings.timestamped()) {
             return PdfSigner.longTerm(clock, new OnlineTSPSource(settings.tsaUrl()), trustAnchors(settings));
         }
