@@ -31,14 +31,21 @@ class Index766Report {
     private final ReportingMapper rows;
     private final Procedures catalogue;
     private final Ratings ratings;
+    private final SealedResults sealedResults;
     private final Index766Settings settings;
 
     Index766Report(
-            Reports reports, ReportingMapper rows, Procedures catalogue, Ratings ratings, Index766Settings settings) {
+            Reports reports,
+            ReportingMapper rows,
+            Procedures catalogue,
+            Ratings ratings,
+            SealedResults sealedResults,
+            Index766Settings settings) {
         this.reports = reports;
         this.rows = rows;
         this.catalogue = catalogue;
         this.ratings = ratings;
+        this.sealedResults = sealedResults;
         this.settings = settings;
     }
 
@@ -142,11 +149,17 @@ class Index766Report {
                 settings.onlineShare(),
                 "Hệ số đồng bộ DVCQG tạm lấy 1,0 cho đến khi có đồng bộ."));
 
-        indicators.add(note(
+        SealedResultMapper.Resolved results = sealedResults.resolved(start, end, agency);
+        indicators.add(scored(
                 "4.1",
                 DIGITISATION,
-                "Hồ sơ có kết quả điện tử hợp lệ",
-                "Cần kết quả giải quyết được ký số (chưa có)."));
+                "Hồ sơ có kết quả điện tử hợp lệ trên hồ sơ đã giải quyết trong kỳ",
+                results.sealed(),
+                results.resolved(),
+                settings.electronicResults(),
+                "Kết quả điện tử: văn bản kết quả có chữ ký số của người có thẩm quyền và của cơ quan, lưu một lần"
+                        + " với mã SHA-256. Mẫu số: mọi hồ sơ có kết quả trong kỳ (danh mục chưa ghi thủ tục nào"
+                        + " không trả kết quả bằng văn bản)."));
 
         indicators.add(note(
                 "5.2",

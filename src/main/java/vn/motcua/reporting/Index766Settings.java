@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param onlineProcedures 3.1 procedures offering an online service ÷ procedures of the agency
  * @param onlineUsed 3.2 online procedures that received an online dossier in the period ÷ online procedures
  * @param onlineShare 3.3 dossiers received online ÷ dossiers received in the period (× the sync coefficient)
+ * @param electronicResults 4.1 dossiers resolved in the period whose result is a sealed electronic document ÷ dossiers
+ *     resolved in the period
  * @param satisfaction 5.4 100% − (overdue dossiers + dissatisfied ratings) ÷ received
  */
 @ConfigurationProperties("motcua.reporting.index766")
@@ -22,6 +24,7 @@ record Index766Settings(
         Component onlineProcedures,
         Component onlineUsed,
         Component onlineShare,
+        Component electronicResults,
         Component satisfaction) {
 
     /** A component's maximum points and its target in percent (100: proportional all the way). */
@@ -42,16 +45,22 @@ record Index766Settings(
         onlineProcedures = orDefault(onlineProcedures, 4, 80);
         onlineUsed = orDefault(onlineUsed, 4, 100);
         onlineShare = orDefault(onlineShare, 4, 50);
+        // the 22 points of "Số hóa hồ sơ" shared by its five components 4.1–4.5; no target is known for 4.1
+        electronicResults = orDefault(electronicResults, new BigDecimal("4.4"), 100);
         satisfaction = orDefault(satisfaction, 6, 90);
     }
 
     private static Component orDefault(Component given, int points, int target) {
+        return orDefault(given, BigDecimal.valueOf(points), target);
+    }
+
+    private static Component orDefault(Component given, BigDecimal points, int target) {
         if (given != null
                 && given.points() != null
                 && given.target() != null
                 && given.target().signum() > 0) {
             return given;
         }
-        return new Component(BigDecimal.valueOf(points), BigDecimal.valueOf(target));
+        return new Component(points, BigDecimal.valueOf(target));
     }
 }

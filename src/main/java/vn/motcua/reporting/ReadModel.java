@@ -200,7 +200,7 @@ class ReadModel {
 
     /**
      * Forgets every row and makes them again from the dossier tables and the clocks, then the report's counters from
-     * the rows, in one transaction.
+     * the rows, in one transaction. The sealed results ({@link SealedResults}) stay: no dossier table holds them.
      */
     @Transactional
     int rebuild() {

@@ -8,6 +8,7 @@ import vn.motcua.dossier.DossierReturned;
 import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.ResultIssued;
 import vn.motcua.sla.ApologyIssued;
+import vn.motcua.slips.ResultDocumentSealed;
 
 /**
  * Feeds the read model from the durable events, each after its publishing transaction committed, on a thread of its
@@ -18,9 +19,11 @@ import vn.motcua.sla.ApologyIssued;
 class ReadModelListeners {
 
     private final ReadModel model;
+    private final SealedResults sealedResults;
 
-    ReadModelListeners(ReadModel model) {
+    ReadModelListeners(ReadModel model, SealedResults sealedResults) {
         this.model = model;
+        this.sealedResults = sealedResults;
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -46,5 +49,10 @@ class ReadModelListeners {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ApologyIssued apology) {
         model.apply(apology);
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(ResultDocumentSealed sealed) {
+        sealedResults.apply(sealed);
     }
 }

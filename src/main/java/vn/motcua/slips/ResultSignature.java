@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
@@ -33,7 +34,7 @@ import vn.motcua.signing.SigningRequests;
  *       and today's date.
  * </ul>
  * Each signed revision is stored once ({@link SignedDocuments}) in the step's transaction and its id is the variable
- * {@code resultDocument}. A signature that must not be made (no certificate, expired, revoked) fails the step with the
+ * {@code resultDocument}; the sealed one is announced there too ({@link ResultDocumentSealed}). A signature that must not be made (no certificate, expired, revoked) fails the step with the
  * reason, so the official's completion is refused and nothing is stored.
  */
 @Component("resultSignature")
@@ -51,6 +52,7 @@ class ResultSignature implements JavaDelegate {
     private final ResultDocuments documents;
     private final DocumentSigning signing;
     private final SignedDocuments stored;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ResultSignature(
@@ -59,12 +61,14 @@ class ResultSignature implements JavaDelegate {
             ResultDocuments documents,
             DocumentSigning signing,
             SignedDocuments stored,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.documents = documents;
         this.signing = signing;
         this.stored = stored;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -132,12 +136,14 @@ class ResultSignature implements JavaDelegate {
         Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
         DocumentSigning.Signed sealed =
                 signing.asOrganisation(pdf, DocumentSigning.sealOverLastSignature(pdf, note), procedure.agencyCode());
-        return stored.store(
+        SignedDocument issued = stored.store(
                 dossier.code(),
                 SignedDocuments.RESULT,
                 signed.fileName(),
                 sealed.pdf(),
                 signed.signers() + "; " + sealed.signerName());
+        events.publishEvent(new ResultDocumentSealed(dossier.code(), issued.id(), issued.sha256(), issued.createdAt()));
+        return issued;
     }
 
     private static String required(Map<String, String> properties, String name, FlowElement element) {

@@ -192,14 +192,14 @@ class ReportIi06aTests {
         assertThat(byCode.get("3.2").path("denominator").asInt()).isEqualTo(wardProcedures);
         // 5.4: 100% − (1 late + 2 overdue, no dissatisfied rating) ÷ 8 = 62.50% against 90%: 6 × 62.5 ÷ 90
         assertIndicator(byCode.get("5.4"), "3", "8", "62.50", "4.17");
+        // 4.1: none of the 4 resolved has a sealed electronic result (their history was written, not signed)
+        assertIndicator(byCode.get("4.1"), "0", "4", "0.00", "0.00");
         // what needs data we do not keep yet is named, with no points
-        assertThat(byCode.get("4.1").path("points").isNull()).isTrue();
-        assertThat(byCode.get("4.1").path("note").asText()).isEqualTo("Cần kết quả giải quyết được ký số (chưa có).");
         assertThat(byCode.get("1.4").path("note").asText()).contains("DVCQG");
         BigDecimalSum sum = new BigDecimalSum();
         scope.path("indicators").forEach(i -> sum.add(i.path("points")));
         assertThat(scope.path("points").decimalValue()).isEqualByComparingTo(sum.total);
-        assertThat(scope.path("maxPoints").decimalValue()).isEqualByComparingTo("38"); // 20 + 4 + 4 + 4 + 6
+        assertThat(scope.path("maxPoints").decimalValue()).isEqualByComparingTo("42.4"); // 20 + 4 + 4 + 4 + 4.4 + 6
 
         Api.Reply otherAgency =
                 api.get("/api/reports/index766?from=2025-03-01&to=2025-03-31&agency=000.00.12.H43", "pr.truongphong");
