@@ -23,7 +23,7 @@ class EngineRestNotFound {
 
     @Bean
     ResourceConfigCustomizer engineRestNotFoundMappers() {
-        return config -> config.register(Missing.class).register(Wrapped.class);
+        return config -> config.register(Missing.class).register(Wrapped.class).register(Refused.class);
     }
 
     static Response notFound(Throwable missing) {
@@ -43,6 +43,31 @@ class EngineRestNotFound {
     }
 
     /**
+     * The platform refused a step inside the engine's call (a signature that must not be made, a slip that cannot be
+     * sealed): the official's client gets the refusal's status and its Vietnamese and English words, not a 500.
+     */
+    @Priority(Priorities.USER - 100)
+    static final class Refused implements ExceptionMapper<UserError> {
+        @Override
+        public Response toResponse(UserError refusal) {
+            return Response.status(refusal.status().value())
+                    .entity(ProblemResponses.body(refusal.status().value(), refusal.vietnamese(), refusal.english()))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+    }
+
+    /** The platform's refusal somewhere in the causes of an engine exception, if any. */
+    static UserError refusal(Throwable exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof UserError refusal) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Camunda's own {@link RestException} answers, unchanged, except a 500 caused by a missing object. Ahead of
      * Camunda's mapper for the same type by its priority.
      */
@@ -52,6 +77,15 @@ class EngineRestNotFound {
         public Response toResponse(RestException exception) {
             if (exception.getCause() instanceof NullValueException missing) {
                 return notFound(missing);
+            }
+            UserError refusal = refusal(exception);
+            if (refusal != null) {
+                // a step the platform refused (a signature that must not be made): the official reads why
+                return Response.status(refusal.status().value())
+                        .entity(ProblemResponses.body(
+                                refusal.status().value(), refusal.vietnamese(), refusal.english()))
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .build();
             }
             Response.Status status =
                     exception.getStatus() == null ? Response.Status.INTERNAL_SERVER_ERROR : exception.getStatus();

@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import vn.motcua.api.UserError;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.Dossier;
@@ -20,6 +22,7 @@ import vn.motcua.dossier.Step;
 import vn.motcua.signing.DocumentSigning;
 import vn.motcua.signing.SignedDocument;
 import vn.motcua.signing.SignedDocuments;
+import vn.motcua.signing.SigningRefused;
 import vn.motcua.signing.SigningRequests;
 
 /**
@@ -74,6 +77,19 @@ class ResultSignature implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        try {
+            sign(execution);
+        } catch (SigningRefused refused) {
+            throw new UserError(
+                    HttpStatus.CONFLICT,
+                    "Không ký được văn bản kết quả của hồ sơ " + execution.getProcessBusinessKey() + ": "
+                            + refused.vietnamese() + " Hồ sơ chưa được chuyển bước.",
+                    "The result of dossier " + execution.getProcessBusinessKey() + " cannot be signed: "
+                            + refused.english() + " The dossier was not moved on.");
+        }
+    }
+
+    private void sign(DelegateExecution execution) {
         FlowElement element = execution.getBpmnModelElementInstance();
         Map<String, String> properties = properties(element);
         String code = execution.getProcessBusinessKey();
