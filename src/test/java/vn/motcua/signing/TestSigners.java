@@ -62,7 +62,14 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
 
     private static TestCscService remoteSigning;
 
-    private static final Path ROOT = Path.of("target", "test-signers", "root.pem");
+    /**
+     * The key files of this JVM: another test JVM (the benchmark's harness, started by its smoke test) makes a CA of its
+     * own and must not overwrite the files the running application signs with.
+     */
+    private static final Path DIRECTORY = Path.of(
+            "target", "test-signers", String.valueOf(ProcessHandle.current().pid()));
+
+    private static final Path ROOT = DIRECTORY.resolve("root.pem");
 
     private static final Map<String, TestPki.Entity> ENTITIES = make();
 
@@ -84,7 +91,7 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
         });
         REGISTERED.forEach((id, holder) -> properties.put("motcua.signing.signers." + id + "." + holder[0], holder[1]));
         // the ward's vice-chairman signs on his own PC (a USB token there): the server knows his certificate only
-        Path ownMachine = Path.of("target", "test-signers", OWN_MACHINE + ".pem");
+        Path ownMachine = DIRECTORY.resolve(OWN_MACHINE + ".pem");
         try {
             Files.writeString(
                     ownMachine,
@@ -200,7 +207,7 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
                         now.minus(Duration.ofDays(800)),
                         now.minus(Duration.ofDays(35))));
         try {
-            Files.createDirectories(Path.of("target", "test-signers"));
+            Files.createDirectories(DIRECTORY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -224,6 +231,6 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
     }
 
     static Path file(String id) {
-        return Path.of("target", "test-signers", id + ".p12");
+        return DIRECTORY.resolve(id + ".p12");
     }
 }
