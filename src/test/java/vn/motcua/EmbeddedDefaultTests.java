@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,5 +74,54 @@ class EmbeddedDefaultTests {
         assertThat(tracked.text("statusLabel")).isEqualTo("Mới đăng ký");
         assertThat(tracked.text("currentStep")).isEqualTo("Đang kiểm tra hồ sơ tại Bộ phận Một cửa");
         assertThat(tracked.text("agencyName")).isEqualTo("Ủy ban nhân dân phường Phan Rang");
+    }
+
+    /**
+     * The demo signs without any set-up: its own CA made at this start, the chairman's key and the ward's seal (B-B:
+     * no timestamp authority in the demo), on H2.
+     */
+    @Test
+    void theDemoSignsAndSealsTheResultWithItsOwnCertificateAuthority() {
+        Api api = new Api(port);
+        Api.Filed filed = api.fileHousePermitOnline();
+        // this application's engine has a name of its own: the officials' steps through its Java API
+        step(filed.code(), "pr.tiepnhan", Map.of("receptionDecision", "accept"));
+        step(filed.code(), "pr.truongphong", Map.of("specialist", "pr.chuyenvien"));
+        step(filed.code(), "pr.chuyenvien", Map.of("appraisalOutcome", "approve"));
+        step(filed.code(), "pr.truongphong", Map.of("reviewDecision", "agree"));
+        step(filed.code(), "pr.chutich", Map.of("reviewDecision", "agree"));
+        step(filed.code(), "pr.vanthu", Map.of("resultNumber", "15/GPXD"));
+        Api.Reply verification =
+                api.getWithSecret("/api/dossiers/" + filed.code() + "/result/verification", filed.secret());
+        assertThat(verification.status()).as(verification.body().toString()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode verdict = verification.body().path("verdict");
+        assertThat(verdict.path("signatures").findValuesAsText("signerName"))
+                .containsExactly("Lương Văn Nam", "Ủy ban nhân dân phường Phan Rang");
+        assertThat(verdict.path("signatures").findValuesAsText("level"))
+                .containsExactly("PAdES_BASELINE_B", "PAdES_BASELINE_B");
+        for (com.fasterxml.jackson.databind.JsonNode signature : verdict.path("signatures")) {
+            assertThat(signature.path("intact").asBoolean()).isTrue();
+            assertThat(signature.path("trustedChain").asBoolean()).isTrue();
+            assertThat(signature.path("revocation").asText()).isEqualTo("UNKNOWN");
+        }
+        assertThat(verdict.path("indication").asText()).as(verdict.toString()).isEqualTo("INDETERMINATE");
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
+    private void step(String code, String official, Map<String, Object> variables) {
+        org.camunda.bpm.engine.task.Task task =
+                tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+        tasks.claim(task.getId(), official);
+        identity.setAuthenticatedUserId(official);
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 }
