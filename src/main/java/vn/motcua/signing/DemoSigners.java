@@ -15,7 +15,6 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -45,14 +44,21 @@ import org.springframework.core.env.Profiles;
 /**
  * The embedded demo signs its results without any set-up: when profile {@code demo} runs with no signer configured
  * and {@code motcua.signing.demo-holders} lists holders, a demo certificate authority ("không có giá trị pháp lý")
- * is made at each start, in memory and a temporary directory, with one key file per holder; they are configured as
- * ordinary key-file signers, the root as the trust anchor, and signatures as B-B (no timestamp authority in the demo).
- * Never in production: a configured signer, or a start without {@code demo}, leaves the settings untouched.
+ * and one key file per holder are written to a temporary directory at start; they are configured as ordinary key-file
+ * signers, the root as the trust anchor, and signatures as B-B (no timestamp authority in the demo). The keys and
+ * certificates are derived from the holders' names (a seeded generator, fixed serials and dates), so every node and
+ * every start of a demo makes the same ones: two demo nodes on one database seal with the certificate the register
+ * holds, and a restart registers nothing new. Their private keys are therefore known to anyone who reads this code:
+ * demo only. Never in production: a configured signer, or a start without {@code demo}, leaves the settings untouched.
  */
 public class DemoSigners implements EnvironmentPostProcessor, Ordered {
 
     /** One demo holder: a person (user id) or an organisation (agency code), and the names on its certificate. */
     public record Holder(String person, String organisation, String name, String organisationName) {}
+
+    private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant UNTIL = Instant.parse("2040-01-01T00:00:00Z");
+    private static final Instant ROOT_UNTIL = Instant.parse("2045-01-01T00:00:00Z");
 
     @Override
     public int getOrder() {
@@ -76,11 +82,11 @@ public class DemoSigners implements EnvironmentPostProcessor, Ordered {
         environment.getPropertySources().addFirst(new MapPropertySource("demo-signers", properties(holders)));
     }
 
-    private static Map<String, Object> properties(List<Holder> holders) {
+    static Map<String, Object> properties(List<Holder> holders) {
         try {
             Path dir = Files.createTempDirectory("motcua-demo-signers");
             dir.toFile().deleteOnExit();
-            KeyPair rootKeys = rsa();
+            KeyPair rootKeys = rsa("root");
             X500Name rootName = name("Một Cửa – CA thử nghiệm (không có giá trị pháp lý)", "Một Cửa");
             X509Certificate root = certificate(rootName, rootName, rootKeys.getPrivate(), rootKeys, true);
             Path anchor = dir.resolve("root.pem");
@@ -94,7 +100,7 @@ public class DemoSigners implements EnvironmentPostProcessor, Ordered {
             int index = 0;
             for (Holder holder : holders) {
                 String id = "demo" + (++index);
-                KeyPair keys = rsa();
+                KeyPair keys = rsa(holder.name() + "/" + holder.organisationName());
                 X509Certificate certificate = certificate(
                         name(holder.name(), holder.organisationName()), rootName, rootKeys.getPrivate(), keys, false);
                 Path file = dir.resolve(id + ".p12");
@@ -124,12 +130,15 @@ public class DemoSigners implements EnvironmentPostProcessor, Ordered {
     private static X509Certificate certificate(
             X500Name subject, X500Name issuer, PrivateKey issuerKey, KeyPair keys, boolean authority)
             throws IOException, GeneralSecurityException, OperatorCreationException {
-        Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 issuer,
-                new BigInteger(64, new SecureRandom()),
-                Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(authority ? 3650 : 730))),
+                new BigInteger(
+                                1,
+                                java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(subject.getEncoded()))
+                        .shiftRight(193),
+                Date.from(FROM),
+                Date.from(authority ? ROOT_UNTIL : UNTIL),
                 subject,
                 keys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
@@ -152,9 +161,12 @@ public class DemoSigners implements EnvironmentPostProcessor, Ordered {
                 .build();
     }
 
-    private static KeyPair rsa() throws GeneralSecurityException {
+    /** The same key pair for the same name on every node and at every start (SHA1PRNG seeded before first use). */
+    private static KeyPair rsa(String name) throws GeneralSecurityException {
+        SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG", "SUN");
+        seeded.setSeed(("motcua-demo-ca/" + name).getBytes(StandardCharsets.UTF_8));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
+        generator.initialize(2048, seeded);
         return generator.generateKeyPair();
     }
 
