@@ -110,6 +110,14 @@ class RemoteSigningInTheModelTests {
                         .singleResult()
                         .getValue())
                 .isEqualTo("refused");
+        // the leader's form shows why (Task_SignResult's form has a field for it, hidden when there is none)
+        String taskId = api.tasks("sxd.lanhdao", code).get(0).path("id").asText();
+        JsonNode form = api.get(
+                        "/engine-rest/task/" + taskId + "/form-variables?variableNames=signingRefusal", "sxd.lanhdao")
+                .body();
+        assertThat(form.path("signingRefusal").path("value").asText())
+                .isEqualTo("Người ký đã từ chối yêu cầu ký trên điện thoại. / The signer refused the signing request on"
+                        + " the phone.");
     }
 
     @Test
