@@ -12,8 +12,8 @@ import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Component;
+import vn.motcua.workflow.ExtensionProperties;
 
 /**
  * Sends the element's message to another agency: {@code camunda:delegateExpression="${handoffs}"} on a send task or a
@@ -38,7 +38,7 @@ class Handoffs implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FlowElement element = execution.getBpmnModelElementInstance();
-        Map<String, String> properties = properties(element);
+        Map<String, String> properties = ExtensionProperties.of(element);
         String to = resolve(execution, properties.get(TO));
         if (to == null || to.isBlank()) {
             throw new IllegalStateException(
@@ -82,16 +82,6 @@ class Handoffs implements JavaDelegate {
                     + " names no message: ${handoffs} belongs on a send task or message throw event with a message");
         }
         return message.getName();
-    }
-
-    private static Map<String, String> properties(FlowElement element) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (element.getExtensionElements() != null) {
-            element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                    .flatMap(properties -> properties.getCamundaProperties().stream())
-                    .forEach(property -> values.put(property.getCamundaName(), property.getCamundaValue()));
-        }
-        return values;
     }
 
     /** A literal, or the value of the variable that {@code ${name}} names. */

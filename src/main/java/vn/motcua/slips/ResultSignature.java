@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,6 +22,7 @@ import vn.motcua.signing.SignedDocument;
 import vn.motcua.signing.SignedDocuments;
 import vn.motcua.signing.SigningRefused;
 import vn.motcua.signing.SigningRequests;
+import vn.motcua.workflow.ExtensionProperties;
 
 /**
  * The signing steps of a result, as service tasks any model can use ({@code camunda:delegateExpression="${resultSignature}"}):
@@ -91,7 +90,7 @@ class ResultSignature implements JavaDelegate {
 
     private void sign(DelegateExecution execution) {
         FlowElement element = execution.getBpmnModelElementInstance();
-        Map<String, String> properties = properties(element);
+        Map<String, String> properties = ExtensionProperties.of(element);
         String code = execution.getProcessBusinessKey();
         Dossier dossier = dossiers.find(code)
                 .orElseThrow(() -> new IllegalStateException("No dossier " + code + " for " + element.getId()));
@@ -168,15 +167,5 @@ class ResultSignature implements JavaDelegate {
             throw new IllegalStateException("Step " + element.getId() + " needs the property " + name);
         }
         return value;
-    }
-
-    private static Map<String, String> properties(FlowElement element) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (element.getExtensionElements() != null) {
-            element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                    .flatMap(properties -> properties.getCamundaProperties().stream())
-                    .forEach(property -> values.put(property.getCamundaName(), property.getCamundaValue()));
-        }
-        return values;
     }
 }
