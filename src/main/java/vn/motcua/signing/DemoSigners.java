@@ -1,5 +1,7 @@
 package vn.motcua.signing;
 
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.spi.DSSUtils;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +18,6 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -90,7 +91,7 @@ public class DemoSigners implements EnvironmentPostProcessor, Ordered {
             X500Name rootName = name("Một Cửa – CA thử nghiệm (không có giá trị pháp lý)", "Một Cửa");
             X509Certificate root = certificate(rootName, rootName, rootKeys.getPrivate(), rootKeys, true);
             Path anchor = dir.resolve("root.pem");
-            Files.writeString(anchor, pem(root), StandardCharsets.US_ASCII);
+            Files.writeString(anchor, DSSUtils.convertToPEM(new CertificateToken(root)), StandardCharsets.US_ASCII);
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("motcua.signing.allow-without-timestamp", "true");
             values.put("motcua.signing.trust-anchors[0]", anchor.toString());
@@ -168,12 +169,5 @@ public class DemoSigners implements EnvironmentPostProcessor, Ordered {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048, seeded);
         return generator.generateKeyPair();
-    }
-
-    private static String pem(X509Certificate certificate) throws GeneralSecurityException {
-        return "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
     }
 }

@@ -3,6 +3,8 @@ package vn.motcua.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.spi.DSSUtils;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +158,8 @@ class Pkcs11KeyProviderTests {
 
     @Test
     void theConfigurationMakesATokenSigner() throws IOException {
-        Path anchors = Files.writeString(files.resolve("roots.pem"), pem(seal.root()));
+        Path anchors =
+                Files.writeString(files.resolve("roots.pem"), DSSUtils.convertToPEM(new CertificateToken(seal.root())));
         application()
                 .withPropertyValues(
                         "motcua.signing.tsa-url=" + signatures.authorities.tsaUrl(),
@@ -256,14 +259,6 @@ class Pkcs11KeyProviderTests {
                 id,
                 "--label",
                 label);
-    }
-
-    private static String pem(X509Certificate certificate) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(certificate);
-        }
-        return text.toString();
     }
 
     /** Runs a SoftHSM2 or OpenSC tool in this JVM's environment (SOFTHSM2_CONF); a missing tool fails the test. */

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.spi.DSSUtils;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,9 @@ class SigningConfigurationTests {
 
     @Test
     void aConfiguredSignerSignsAtBLTAndTheConfiguredAnchorsTrustIt() throws IOException {
-        Path anchors = Files.writeString(files.resolve("roots.pem"), pem(authorities));
+        Path anchors = Files.writeString(
+                files.resolve("roots.pem"),
+                DSSUtils.convertToPEM(new CertificateToken(authorities.pki().root())));
         Path key = TestPki.pkcs12(
                 authorities.pki().signer(Signatures.LEADER_NAME, Signatures.WARD),
                 files.resolve("leader.p12"),
@@ -155,13 +156,5 @@ class SigningConfigurationTests {
                         .getFailure()
                         .rootCause()
                         .hasMessageEndingWith("(a token on the official's own PC); it has none"));
-    }
-
-    private static String pem(TestAuthorities authorities) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(authorities.pki().root());
-        }
-        return text.toString();
     }
 }

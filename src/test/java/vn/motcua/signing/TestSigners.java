@@ -1,5 +1,7 @@
 package vn.motcua.signing;
 
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.spi.DSSUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,8 +97,10 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
         try {
             Files.writeString(
                     ownMachine,
-                    pem(ENTITIES.get(OWN_MACHINE).certificate())
-                            + pem(authorities().pki().root()),
+                    DSSUtils.convertToPEM(new CertificateToken(
+                                    ENTITIES.get(OWN_MACHINE).certificate()))
+                            + DSSUtils.convertToPEM(
+                                    new CertificateToken(authorities().pki().root())),
                     java.nio.charset.StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -213,21 +217,14 @@ public class TestSigners implements ApplicationContextInitializer<ConfigurableAp
         }
         entities.forEach((id, entity) -> TestPki.pkcs12(entity, file(id), PASSWORD.toCharArray()));
         try {
-            Files.writeString(ROOT, pem(pki.root()), java.nio.charset.StandardCharsets.US_ASCII);
+            Files.writeString(
+                    ROOT,
+                    DSSUtils.convertToPEM(new CertificateToken(pki.root())),
+                    java.nio.charset.StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return entities;
-    }
-
-    private static String pem(X509Certificate certificate) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Path file(String id) {
