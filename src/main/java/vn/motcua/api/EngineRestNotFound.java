@@ -50,6 +50,10 @@ class EngineRestNotFound {
     static final class Refused implements ExceptionMapper<UserError> {
         @Override
         public Response toResponse(UserError refusal) {
+            return refused(refusal);
+        }
+
+        static Response refused(UserError refusal) {
             return Response.status(refusal.status().value())
                     .entity(ProblemResponses.body(refusal.status().value(), refusal.vietnamese(), refusal.english()))
                     .type(MediaType.APPLICATION_JSON_TYPE)
@@ -80,12 +84,8 @@ class EngineRestNotFound {
             }
             UserError refusal = refusal(exception);
             if (refusal != null) {
-                // a step the platform refused (a signature that must not be made): the official reads why
-                return Response.status(refusal.status().value())
-                        .entity(ProblemResponses.body(
-                                refusal.status().value(), refusal.vietnamese(), refusal.english()))
-                        .type(MediaType.APPLICATION_JSON_TYPE)
-                        .build();
+                // the same refusal, wrapped by the engine REST API on its way out
+                return Refused.refused(refusal);
             }
             Response.Status status =
                     exception.getStatus() == null ? Response.Status.INTERNAL_SERVER_ERROR : exception.getStatus();
