@@ -116,10 +116,10 @@ public class SigningRequests {
     }
 
     void poll(String id) {
-        Optional<Object> outcome = Optional.ofNullable(transactions.execute(status -> {
+        transactions.executeWithoutResult(status -> {
             SigningRequestMapper.Row row = requests.lock(id).orElse(null);
             if (row == null || !"PENDING".equals(row.state())) {
-                return null;
+                return;
             }
             if (!waiting(row)) {
                 requests.finish(
@@ -128,10 +128,10 @@ public class SigningRequests {
                         "The process no longer waits for this signature",
                         null,
                         LocalDateTime.now(clock));
-                return null;
+                return;
             }
             if (OwnMachineKeyProvider.isOwnMachine(row.providerReference())) {
-                return null; // the official uploads the file; nothing to ask
+                return; // the official uploads the file; nothing to ask
             }
             KeyProvider key = signers.get(row.signerId());
             KeyProvider.Outcome answer = key.poll(row.providerReference());
@@ -140,10 +140,7 @@ public class SigningRequests {
             } else if (answer instanceof KeyProvider.Refused refused) {
                 refuse(row, refused.vietnamese() + " / " + refused.english());
             }
-            return answer;
-        }));
-        outcome.ifPresent(answer ->
-                log.debug("Signing request {}: {}", id, answer.getClass().getSimpleName()));
+        });
     }
 
     private boolean waiting(SigningRequestMapper.Row row) {
