@@ -139,13 +139,23 @@ public class Api {
 
     /** Walks a filed house permit through every step of the ward to its return (status 10), as the officials do. */
     public void returnHousePermit(String code) {
-        completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
-        completeTask("pr.truongphong", code, "Task_AssignDossier", Map.of("specialist", "pr.chuyenvien"));
-        completeTask("pr.chuyenvien", code, "Task_AppraiseDossier", Map.of("appraisalOutcome", "approve"));
-        completeTask("pr.truongphong", code, "Task_ReviewDossier", Map.of("reviewDecision", "agree"));
+        walkToTheLeader(code);
         completeTask("pr.chutich", code, "Task_SignResult", Map.of("reviewDecision", "agree"));
         completeTask("pr.vanthu", code, "Task_IssueResult", Map.of("resultNumber", "15/GPXD"));
         completeTask("pr.tiepnhan", code, "Task_ReturnResult", Map.of("returnChannel", "counter"));
+    }
+
+    /** Walks a filed house permit of the ward to the leader's approval (Task_SignResult), appraised as eligible. */
+    public void walkToTheLeader(String code) {
+        walkToTheLeader(code, Map.of("appraisalOutcome", "approve"));
+    }
+
+    /** The same walk, the specialist's appraisal completed with {@code appraisal}. */
+    public void walkToTheLeader(String code, Map<String, Object> appraisal) {
+        completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
+        completeTask("pr.truongphong", code, "Task_AssignDossier", Map.of("specialist", "pr.chuyenvien"));
+        completeTask("pr.chuyenvien", code, "Task_AppraiseDossier", appraisal);
+        completeTask("pr.truongphong", code, "Task_ReviewDossier", Map.of("reviewDecision", "agree"));
     }
 
     /** The official claims and completes their one task of the dossier, which must be {@code taskKey}. */

@@ -45,10 +45,7 @@ class OwnMachineSigningTests {
     void theFileSignedOnHisPcIsAcceptedOnlyAsPreparedAndThePermitIsThenSealed() throws Exception {
         Api.Filed filed = api.fileHousePermitOnline();
         String code = filed.code();
-        api.completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
-        api.completeTask("pr.truongphong", code, "Task_AssignDossier", Map.of("specialist", "pr.chuyenvien"));
-        api.completeTask("pr.chuyenvien", code, "Task_AppraiseDossier", Map.of("appraisalOutcome", "approve"));
-        api.completeTask("pr.truongphong", code, "Task_ReviewDossier", Map.of("reviewDecision", "agree"));
+        api.walkToTheLeader(code);
         api.completeTask(VICE_CHAIRMAN, code, "Task_SignResult", Map.of("reviewDecision", "agree"));
 
         JsonNode waiting = api.get("/api/signing/requests", VICE_CHAIRMAN).body();

@@ -40,10 +40,7 @@ class RefusedSignatureTests {
     @Test
     void aRevokedCertificateRefusesTheLeadersApprovalWithTheReasonAndStoresNothing() {
         String code = api.fileHousePermitOnline().code();
-        api.completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
-        api.completeTask("pr.truongphong", code, "Task_AssignDossier", Map.of("specialist", "pr.chuyenvien"));
-        api.completeTask("pr.chuyenvien", code, "Task_AppraiseDossier", Map.of("appraisalOutcome", "approve"));
-        api.completeTask("pr.truongphong", code, "Task_ReviewDossier", Map.of("reviewDecision", "agree"));
+        api.walkToTheLeader(code);
         JsonNode task = api.tasks("pr.chutich", code).get(0);
         String taskId = task.path("id").asText();
         assertThat(api.claim("pr.chutich", taskId)).isEqualTo(204);
