@@ -3,7 +3,7 @@ package vn.motcua.reception;
 import java.time.LocalDateTime;
 
 /** What the applicant takes away: the code, the appointment, where to track it, and the secret for personal data. */
-record FilingReceipt(
+public record FilingReceipt(
         String code,
         String procedureCode,
         int status,

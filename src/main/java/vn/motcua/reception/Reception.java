@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,7 +33,7 @@ import vn.motcua.dossier.Registered;
 
 /** Files dossiers and takes the applicant's later requests; each call is one transaction, refused before any write. */
 @Service
-class Reception {
+public class Reception {
 
     // số định danh cá nhân (12 digits) or an organisation's tax code (10 digits, optionally -NNN for a branch)
     private static final Pattern PERSON_ID = Pattern.compile("\\d{12}");
@@ -82,6 +84,30 @@ class Reception {
     @Transactional
     public FilingReceipt file(FilingRequest request, Map<String, List<MultipartFile>> files, String filedBy) {
         return file(request, files, filedBy, true);
+    }
+
+    /**
+     * A dossier filed on another portal (the National Public Service Portal), filed here as an online filing by that
+     * portal's account: checked against the catalogue and the start form like any filing, the same errors.
+     */
+    @Transactional
+    public FilingReceipt fileOnline(
+            String procedureCode,
+            Applicant applicant,
+            String summary,
+            Map<String, Object> formData,
+            List<Attachment> attachments,
+            String filedBy) {
+        Map<String, List<MultipartFile>> files = new LinkedHashMap<>();
+        for (Attachment attachment : attachments) {
+            String component = attachment.componentCode() == null ? "" : attachment.componentCode();
+            files.computeIfAbsent(component, c -> new ArrayList<>()).add(new AttachedFile(attachment));
+        }
+        return file(
+                new FilingRequest(procedureCode, NewDossier.Channel.ONLINE, applicant, summary, formData, List.of()),
+                files,
+                filedBy,
+                true);
     }
 
     /**

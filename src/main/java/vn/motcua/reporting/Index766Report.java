@@ -7,12 +7,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
+import vn.motcua.nationalportal.SyncedDossiers;
 import vn.motcua.rating.RatingSettings;
 import vn.motcua.rating.Ratings;
 
@@ -32,6 +34,7 @@ class Index766Report {
     private final Procedures catalogue;
     private final Ratings ratings;
     private final SealedResults sealedResults;
+    private final SyncedDossiers portal;
     private final Index766Settings settings;
 
     Index766Report(
@@ -40,7 +43,9 @@ class Index766Report {
             Procedures catalogue,
             Ratings ratings,
             SealedResults sealedResults,
+            SyncedDossiers portal,
             Index766Settings settings) {
+        this.portal = portal;
         this.reports = reports;
         this.rows = rows;
         this.catalogue = catalogue;
@@ -74,11 +79,25 @@ class Index766Report {
         Ii06a.Cells cells = reports.ii06a(from, to, agency).total();
         List<Index766.Indicator> indicators = new ArrayList<>();
 
-        indicators.add(note(
-                "1.4",
-                PUBLICITY,
-                "Hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia",
-                "Cần kết nối đồng bộ với Cổng DVCQG (chưa có)."));
+        OptionalLong synced = portal.synced(start, end, agency);
+        if (synced.isPresent()) {
+            int onPortal = (int) synced.getAsLong();
+            int receivedNew = cells.receivedOnline() + cells.receivedDirectOrPostal();
+            indicators.add(scored(
+                    "1.4",
+                    PUBLICITY,
+                    "Hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia có ngày tiếp nhận trong kỳ",
+                    onPortal,
+                    Math.max(receivedNew, onPortal),
+                    settings.synced(),
+                    "Mẫu số: số lớn hơn giữa hồ sơ tiếp nhận trong kỳ trên hệ thống và hồ sơ đã có trên Cổng DVCQG."));
+        } else {
+            indicators.add(note(
+                    "1.4",
+                    PUBLICITY,
+                    "Hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia",
+                    "Chưa cấu hình kết nối với Cổng DVCQG (motcua.national-portal.url)."));
+        }
 
         int onTime = cells.resolvedEarly() + cells.resolvedOnTime() + cells.inProgressWithinTime();
         indicators.add(scored(

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * weights inside a group are not confirmed, so each is configuration; the rule is the one DVCQG shows: full points at
  * the target or above, else proportional ({@link Component#points}).
  *
+ * @param synced 1.4 dossiers whose record is on the national portal, received in the period ÷ the larger of the
+ *     dossiers received here and those on the portal (18 points of "Công khai, minh bạch" shared by 1.1–1.4)
  * @param onTime 2.1 resolved on time and in progress within time ÷ received
  * @param onlineProcedures 3.1 procedures offering an online service ÷ procedures of the agency
  * @param onlineUsed 3.2 online procedures that received an online dossier in the period ÷ online procedures
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  */
 @ConfigurationProperties("motcua.reporting.index766")
 record Index766Settings(
+        Component synced,
         Component onTime,
         Component onlineProcedures,
         Component onlineUsed,
@@ -41,6 +44,7 @@ record Index766Settings(
 
     @ConstructorBinding
     Index766Settings {
+        synced = orDefault(synced, new BigDecimal("4.5"), 100);
         onTime = orDefault(onTime, 20, 100);
         onlineProcedures = orDefault(onlineProcedures, 4, 80);
         onlineUsed = orDefault(onlineUsed, 4, 100);

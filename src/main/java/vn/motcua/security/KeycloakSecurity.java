@@ -90,6 +90,9 @@ class KeycloakSecurity {
                         // interagency
                         .requestMatchers(HttpMethod.POST, "/api/interagency/messages")
                         .hasRole("peer-system")
+                        // the national portal pushing a dossier filed there: its X-Portal-Token is the authentication
+                        .requestMatchers(HttpMethod.POST, "/api/national-portal/dossiers")
+                        .permitAll()
                         .requestMatchers(paths.matcher("/engine-rest/**"))
                         .hasAnyRole(OFFICIALS)
                         // a peer's token delivers messages and reads what is public, nothing else (no filing, no

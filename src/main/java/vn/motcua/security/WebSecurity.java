@@ -64,6 +64,9 @@ class WebSecurity {
                         // liên thông peers: the Ed25519 signature of each message is the authentication (interagency)
                         .requestMatchers(HttpMethod.POST, "/api/interagency/messages")
                         .permitAll()
+                        // the national portal pushing a dossier filed there: its X-Portal-Token is the authentication
+                        .requestMatchers(HttpMethod.POST, "/api/national-portal/dossiers")
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 // the Tasklist tab "Hồ sơ": the official's web-app session on the dossier view, files and slips
