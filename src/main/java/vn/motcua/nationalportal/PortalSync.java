@@ -33,12 +33,13 @@ import vn.motcua.dossier.NewDossier;
  * portal's reason and holds back its dossier's later rows until an operator retries it. The portal away (no answer,
  * 5xx) ends the round; the next waits, doubling up to {@code backoff-max}. A row sent but not marked (the node died
  * meanwhile) is sent again: the portal keeps a record per code and a progress item once. One node of a cluster sends
- * at a time (ShedLock).
+ * at a time (ShedLock), for at most a minute per poll.
  */
 @Component
 class PortalSync {
 
     private static final Logger log = LoggerFactory.getLogger(PortalSync.class);
+    static final Duration DRAIN_LIMIT = Duration.ofMinutes(1);
 
     private final SyncMapper queue;
     private final PortalRecords records;
@@ -72,7 +73,7 @@ class PortalSync {
     @Scheduled(
             fixedDelayString = "${motcua.national-portal.poll:PT2S}",
             initialDelayString = "${motcua.national-portal.poll:PT2S}")
-    @SchedulerLock(name = "national-portal-sync", lockAtMostFor = "PT15M")
+    @SchedulerLock(name = "national-portal-sync", lockAtMostFor = "PT3M")
     void scheduled() {
         if (settings.linked() && !Instant.now().isBefore(pausedUntil)) {
             drain();
@@ -100,11 +101,15 @@ class PortalSync {
                 pausedUntil.isAfter(Instant.now()) ? pausedUntil : null);
     }
 
-    /** Sends until nothing is due or the portal is away; the number of rows marked sent. */
+    /**
+     * Sends until nothing is due, the portal is away, or {@link #DRAIN_LIMIT} passed (the next poll goes on: a node
+     * that dies while sending holds the cluster's lock for at most three minutes); the number of rows marked sent.
+     */
     synchronized int drain() {
         int marked = 0;
+        Instant until = Instant.now().plus(DRAIN_LIMIT);
         try {
-            while (true) {
+            while (Instant.now().isBefore(until)) {
                 List<SyncMapper.Row> heads = queue.heads(settings.batch());
                 if (heads.isEmpty()) {
                     break;

@@ -260,6 +260,62 @@ class NationalPortalLinkTests {
                 .isEqualTo(400);
     }
 
+    @Test
+    void theNationalCatalogueIsComparedWithOursProcedureByProcedure() throws Exception {
+        JsonNode report = admin("/api/national-portal/catalogue/differences").body();
+        assertThat(report.path("counts").toString()).isEqualTo("{\"NEW\":1,\"CHANGED\":0,\"SAME\":5,\"ONLY_OURS\":0}");
+        assertThat(entry(report, "1.000656.H43").path("state").asText()).isEqualTo("NEW");
+        assertThat(entry(report, HOUSE_PERMIT).path("state").asText()).isEqualTo("SAME");
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode catalogue;
+        try (var in = getClass().getResourceAsStream("/nationalportal/emulator-catalogue.json")) {
+            catalogue = json.readTree(in);
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode changed = catalogue.deepCopy();
+        for (JsonNode procedure : changed) {
+            if (procedure.path("MATTHC").asText().equals(HOUSE_PERMIT)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) procedure)
+                        .put("TENTTHC", "Cấp giấy phép xây dựng đối với nhà ở riêng lẻ");
+                for (JsonNode channel : procedure.path("CACHTHUCTHUCHIEN")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode)
+                                    channel.path("THOIGIAN").get(0))
+                            .put("THOIGIANGIAIQUYET", 12);
+                }
+            }
+        }
+        portal.catalogue(changed);
+        try {
+            JsonNode after = admin("/api/national-portal/catalogue/differences").body();
+            JsonNode permit = entry(after, HOUSE_PERMIT);
+            assertThat(permit.path("state").asText()).isEqualTo("CHANGED");
+            assertThat(permit.path("differences"))
+                    .extracting(d ->
+                            d.path("field").asText() + ": " + d.path("ours").asText() + " → "
+                                    + d.path("national").asText())
+                    .containsExactly(
+                            "name: Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ → Cấp giấy phép xây dựng đối với"
+                                    + " nhà ở riêng lẻ",
+                            "legalTime: 15 → 12");
+            assertThat(after.path("counts").path("CHANGED").asInt())
+                    .isEqualTo(report.path("counts").path("CHANGED").asInt() + 1);
+        } finally {
+            portal.catalogue(catalogue);
+        }
+        assertThat(api.get("/api/national-portal/catalogue/differences", "pr.tiepnhan")
+                        .status())
+                .isEqualTo(403);
+    }
+
+    static JsonNode entry(JsonNode report, String code) {
+        for (JsonNode procedure : report.path("procedures")) {
+            if (procedure.path("code").asText().equals(code)) {
+                return procedure;
+            }
+        }
+        throw new AssertionError("no procedure " + code + " in " + report);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     static Map<String, Object> portalDossier(String portalCode, String procedure) {
