@@ -193,8 +193,7 @@ class NationalPortalController {
             body.put("error_code", PortalClient.OK);
             body.put("MaHoSo", outcome.dossierCode());
             body.put("MaHoSoQG", outcome.portalCode());
-            return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(body);
+            return ResponseEntity.ok(body);
         }
         body.put("error_code", "02");
         body.put("MaHoSoQG", outcome.portalCode());

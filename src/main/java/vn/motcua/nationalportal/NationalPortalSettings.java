@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batch records or progress items per call
  * @param timeout connect and answer time limit of one call
  * @param backoffMax longest wait after the portal was unreachable (doubling from {@code poll})
- * @param inbound how dossiers filed on the portal arrive: {@code none}, {@code poll} (LayHoSoMoi) or {@code push}
- *     (the portal posts them to {@code /api/national-portal/dossiers} with {@code pushToken})
+ * @param inbound how dossiers filed on the portal are fetched: {@code none} or {@code poll} (LayHoSoMoi); pushes are
+ *     taken whenever a {@code pushToken} is set (the portal posts them to {@code /api/national-portal/dossiers})
  * @param inboundPoll how often {@code poll} asks
  * @param pushToken the shared token the portal's pushes carry in {@code X-Portal-Token}
  */
@@ -55,6 +55,6 @@ record NationalPortalSettings(
     }
 
     boolean acceptsPush() {
-        return linked() && "push".equals(inbound) && pushToken != null && !pushToken.isBlank();
+        return linked() && pushToken != null && !pushToken.isBlank();
     }
 }

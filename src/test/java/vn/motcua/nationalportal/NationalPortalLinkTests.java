@@ -3,6 +3,10 @@ package vn.motcua.nationalportal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import vn.motcua.Api;
 import vn.motcua.IntegrationTest;
 import vn.motcua.dossier.Dossiers;
@@ -38,6 +44,7 @@ class NationalPortalLinkTests {
 
     static final String WARD = "000.20.43.H43";
     static final String HOUSE_PERMIT = "1.009994.H43";
+    static final String PUSH_TOKEN = "push-token-of-the-test";
 
     static final PortalEmulator portal = PortalEmulator.named("link").start();
 
@@ -51,6 +58,7 @@ class NationalPortalLinkTests {
         properties.add("motcua.national-portal.backoff-max", () -> "PT1S");
         properties.add("motcua.national-portal.inbound", () -> "poll");
         properties.add("motcua.national-portal.inbound-poll", () -> "PT0.5S");
+        properties.add("motcua.national-portal.push-token", () -> PUSH_TOKEN);
     }
 
     @AfterAll
@@ -168,6 +176,127 @@ class NationalPortalLinkTests {
                 .isEqualTo(code);
         assertThat(record.path("ChuHoSo").asText()).isEqualTo("Trần Thị Bích");
         assertThat(portal.record(code)).as("no second record under our code").isEmpty();
+    }
+
+    @Test
+    void aDossierThePortalPushesIsFiledHereOnceAndConfirmedWithOurCode() {
+        URI endpoint = URI.create("http://localhost:" + port + "/api/national-portal/dossiers");
+        try (PortalEmulator pushing = PortalEmulator.named("push")
+                        .pushUrl(endpoint)
+                        .pushToken(PUSH_TOKEN)
+                        .start();
+                PortalEmulator wrongToken = PortalEmulator.named("push-wrong")
+                        .pushUrl(endpoint)
+                        .pushToken("not-the-token")
+                        .start()) {
+            String portalCode = "QG-261203-" + (100000 + (int) (Math.random() * 899999));
+            pushing.fileDossier(portalDossier(portalCode, HOUSE_PERMIT));
+            String code = ourCode(portalCode);
+            assertThat(code).as("filed during the push").isNotNull();
+            assertThat(confirmedAs(pushing, portalCode)).isEqualTo(code);
+            assertThat(dossiers.find(code).orElseThrow().applicant().name()).isEqualTo("Trần Thị Bích");
+
+            // the same dossier pushed again is the same dossier
+            Api.Reply again = api.post("/api/national-portal/dossiers", null, portalDossier(portalCode, HOUSE_PERMIT));
+            assertThat(again.status()).isEqualTo(401);
+            Api.Reply twice = push(portalDossier(portalCode, HOUSE_PERMIT), PUSH_TOKEN);
+            assertThat(twice.status()).isEqualTo(200);
+            assertThat(twice.text("MaHoSo")).isEqualTo(code);
+            assertThat(sql.queryForObject(
+                            "select count(*) from portal_dossier where portal_code = ?", Integer.class, portalCode))
+                    .isEqualTo(1);
+
+            Api.Reply bad = push(portalDossier("QG-261203-000000", "9.999999.H43"), PUSH_TOKEN);
+            assertThat(bad.status()).isEqualTo(422);
+            assertThat(bad.text("message")).isEqualTo("Không có thủ tục mã 9.999999.H43 trong danh mục.");
+            assertThat(bad.text("message_en")).isEqualTo("There is no procedure 9.999999.H43 in the catalogue.");
+
+            String refusedCode = "QG-261203-" + (100000 + (int) (Math.random() * 899999));
+            wrongToken.fileDossier(portalDossier(refusedCode, HOUSE_PERMIT));
+            assertThat(ourCode(refusedCode))
+                    .as("a push with a wrong token files nothing")
+                    .isNull();
+            assertThat(confirmedAs(wrongToken, refusedCode)).isNull();
+        }
+    }
+
+    @Test
+    void theRecordCarriesEachSupplementRequestAndEachExtensionOfTheAppointment() {
+        Api.Filed filed = api.fileHousePermitOnline();
+        String code = filed.code();
+        api.completeTask(
+                "pr.tiepnhan",
+                code,
+                "Task_CheckDossier",
+                Map.of("receptionDecision", "supplement", "receptionNote", "Bổ sung bản vẽ mặt cắt"));
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("BANVE", Api.file("mat-cat.pdf", Api.PDF));
+        parts.add("secret", filed.secret());
+        assertThat(api.post("/api/dossiers/" + code + "/supplements", null, parts)
+                        .status())
+                .isEqualTo(202);
+        api.completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
+        LocalDateTime before = dossiers.find(code).orElseThrow().dueAt();
+        LocalDateTime later =
+                before.plusDays(10).withHour(16).withMinute(30).withSecond(0).withNano(0);
+        Api.Reply apology = api.post(
+                "/api/dossiers/" + code + "/apology",
+                "pr.truongphong",
+                Map.of("reason", "Chờ ý kiến của Sở Xây dựng", "newAppointmentAt", later.toString()));
+        assertThat(apology.status()).as("%s", apology.body()).isEqualTo(201);
+
+        await(
+                () -> portal.record(code)
+                                .map(r -> r.path("record")
+                                                .path("DanhSachHoSoBoSung")
+                                                .size()
+                                        == 2)
+                                .orElse(false)
+                        && pending(code) == 0,
+                "the supplement and the extension on the portal");
+        JsonNode record = portal.record(code).orElseThrow().path("record");
+        JsonNode supplement = record.path("DanhSachHoSoBoSung").get(0);
+        assertThat(supplement.path("NoiDungBoSung").asText()).isEqualTo("Bổ sung bản vẽ mặt cắt");
+        assertThat(supplement.path("TrangThaiBoSung").asInt())
+                .as("supplemented")
+                .isEqualTo(1);
+        assertThat(supplement.path("NgayBoSung").asText()).hasSize(14);
+        assertThat(supplement.path("NgayTiepNhanBoSung").asText()).hasSize(14);
+        JsonNode extension = record.path("DanhSachHoSoBoSung").get(1);
+        assertThat(extension.path("NgayHenTraTruoc").asText()).isEqualTo(portalTime(before));
+        assertThat(extension.path("NgayHenTraMoi").asText()).isEqualTo(portalTime(later));
+        assertThat(extension.path("NoiDungBoSung").asText())
+                .isEqualTo("Gia hạn thời gian trả kết quả: Chờ ý kiến của Sở Xây dựng");
+        assertThat(record.path("NgayHenTra").asText())
+                .as("the appointment the timeliness counts against stays; the new date is the extension's")
+                .isEqualTo(portalTime(before));
+        assertThat(record.path("DanhSachLePhi").get(0).path("Gia").asLong()).isEqualTo(75000);
+    }
+
+    @Test
+    void aResyncOfThePeriodSendsEveryRowAgainAndThePortalKeepsEachOnce() {
+        String code = api.fileHousePermitOnline().code();
+        api.completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
+        await(() -> portal.progress(code).size() == 1 && pending(code) == 0, "the dossier synced");
+        int records = portal.stats().path("records").asInt();
+        int progress = portal.stats().path("progress").asInt();
+        int duplicates = portal.stats().path("duplicates").asInt();
+
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        Api.Reply resync = api.post("/api/national-portal/resync?from=" + today + "&to=" + today, "admin", Map.of());
+        assertThat(resync.status()).as("%s", resync.body()).isEqualTo(202);
+        assertThat(resync.body().path("dossiers").asInt()).isPositive();
+        await(
+                () -> sql.queryForObject(
+                                "select count(*) from portal_sync where status in ('PENDING', 'PARKED')", Integer.class)
+                        == 0,
+                "everything sent again");
+        assertThat(portal.stats().path("records").asInt()).isEqualTo(records);
+        assertThat(portal.stats().path("progress").asInt())
+                .as("each step kept once")
+                .isEqualTo(progress);
+        assertThat(portal.stats().path("duplicates").asInt()).isGreaterThan(duplicates);
+        assertThat(portal.progress(code)).hasSize(1);
     }
 
     @Test
@@ -384,7 +513,11 @@ class NationalPortalLinkTests {
     }
 
     static String confirmedAs(String portalCode) {
-        for (JsonNode dossier : portal.dossiers()) {
+        return confirmedAs(portal, portalCode);
+    }
+
+    static String confirmedAs(PortalEmulator emulator, String portalCode) {
+        for (JsonNode dossier : emulator.dossiers()) {
             if (dossier.path("dossier").path("MaHoSoQG").asText().equals(portalCode)) {
                 return dossier.path("confirmedAs").isNull()
                         ? null
@@ -392,6 +525,26 @@ class NationalPortalLinkTests {
             }
         }
         return null;
+    }
+
+    Api.Reply push(Map<String, Object> dossier, String token) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + port + "/api/national-portal/dossiers"))
+                                    .header("Content-Type", "application/json")
+                                    .header("X-Portal-Token", token)
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            new com.fasterxml.jackson.databind.ObjectMapper()
+                                                    .writeValueAsString(dossier)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return new Api.Reply(
+                    response.statusCode(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()));
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     JsonNode refused() {
