@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import vn.motcua.catalog.Agency;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.Dossier;
@@ -176,15 +177,40 @@ class PortalRecords {
         });
     }
 
+    /**
+     * A department as the portal shows it: the agency (from the catalogue) and the role, e.g. "Ủy ban nhân dân phường
+     * Phan Rang – Bộ phận Một cửa" for {@code phanrang-reception}, the same whatever the identity service calls its
+     * groups (Keycloak names them by id); another agency waited for by its name; else the identity's group name.
+     */
     private String departmentName(String groupId) {
         if (groupId == null) {
             return null;
         }
         return names.computeIfAbsent("group:" + groupId, key -> {
+            Optional<String> agency = procedures.agency(groupId).map(Agency::name);
+            if (agency.isPresent()) {
+                return agency.get();
+            }
+            int dash = groupId.lastIndexOf('-');
+            String role = dash < 0 ? null : ROLES.get(groupId.substring(dash + 1));
+            if (role != null) {
+                Optional<String> unit =
+                        procedures.agencyOfUnit(groupId.substring(0, dash)).map(Agency::name);
+                if (unit.isPresent()) {
+                    return unit.get() + " – " + role;
+                }
+            }
             Group group = identity.createGroupQuery().groupId(groupId).singleResult();
             return group == null || group.getName() == null ? groupId : group.getName();
         });
     }
+
+    private static final Map<String, String> ROLES = Map.of(
+            "reception", "Bộ phận Một cửa",
+            "head", "Lãnh đạo phòng chuyên môn",
+            "specialist", "Công chức chuyên môn",
+            "leader", "Lãnh đạo",
+            "clerk", "Văn thư");
 
     private <T> T read(String text, Class<T> type) {
         try {

@@ -129,8 +129,13 @@ class NationalPortalLinkTests {
                         "Ngô Thị Lan");
         assertThat(progress.get(0).path("NoiDungXuLy").asText())
                 .isEqualTo(steps.get(0).stepName() + ": tiếp nhận");
-        assertThat(progress.get(0).path("PhongBanXuLy").asText()).isEqualTo("UBND phường Phan Rang – Bộ phận Một cửa");
+        assertThat(progress.get(0).path("PhongBanXuLy").asText())
+                .isEqualTo("Ủy ban nhân dân phường Phan Rang – Bộ phận Một cửa");
         assertThat(progress.get(0).path("ChucDanh").asText()).isEqualTo("Cán bộ tiếp nhận");
+        assertThat(progress.get(1).path("PhongBanXuLy").asText())
+                .isEqualTo("Ủy ban nhân dân phường Phan Rang – Lãnh đạo phòng chuyên môn");
+        assertThat(progress.get(1).path("ChucDanh").asText()).isEqualTo("Trưởng phòng");
+        assertThat(progress.get(4).path("ChucDanh").asText()).isEqualTo("Lãnh đạo");
         assertThat(dossiers.statusChanges(code))
                 .extracting(c -> c.status().code())
                 .startsWith(1, 2, 4);
