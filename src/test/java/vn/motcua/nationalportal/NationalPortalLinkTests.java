@@ -305,6 +305,25 @@ class NationalPortalLinkTests {
     }
 
     @Test
+    void aSlowPortalThatForgotOurSessionStillGetsTheRecordWithOneNewLogin() {
+        int logins = portal.stats().path("calls").path("login").asInt();
+        portal.expireSessions();
+        portal.mode(false, 1500);
+        try {
+            String code = api.fileHousePermitOnline().code();
+            await(() -> portal.record(code).isPresent() && pending(code) == 0, "the record through a slow portal");
+        } finally {
+            portal.mode(false, 0);
+        }
+        assertThat(portal.stats().path("calls").path("login").asInt())
+                .as("one new session")
+                .isEqualTo(logins + 1);
+        Api.Reply state = admin("/api/national-portal/sync");
+        assertThat(state.body().path("link").path("linked").asBoolean()).isTrue();
+        assertThat(state.body().path("link").path("mapping").asText()).isEqualTo("dvcqg-2019");
+    }
+
+    @Test
     void aPortalDossierOfAProcedureWeDoNotHaveIsRefusedWithTheReasonAndNothingIsStored() {
         String portalCode = "QG-261203-" + (100000 + (int) (Math.random() * 899999));
         portal.fileDossier(portalDossier(portalCode, "9.999999.H43"));
