@@ -60,7 +60,8 @@ class BenchmarkSmokeTests {
                 .contains("## Signing", "**B-LT result: signature + seal**", "First signature in a fresh JVM")
                 .doesNotContain("The signing phase failed")
                 .contains("## National portal sync (DVCQG)", "National portal link (issue 15): on for the whole run")
-                .containsPattern("\\| \\*\\*b/a\\*\\* \\| \\*\\*\\d+\\.\\d{3}\\*\\* \\| ≥ 0\\.8 \\|")
+                .containsPattern(
+                        "\\| \\*\\*b/a\\*\\* \\(a: the better of the two\\) \\| \\*\\*\\d+\\.\\d{3}\\*\\* \\| ≥ 0\\.8 \\|")
                 .containsPattern("\\| \\*\\*drain rate, events/s\\*\\* \\| \\*\\*\\d+\\.\\d\\*\\* \\| ≥ 16\\.7 \\|")
                 .containsPattern("\\| backlog: PENDING rows when the portal came back \\| \\d{3,} \\(")
                 .containsPattern("\\| backlog dossiers on the portal \\| (\\d+) of \\1 \\| all \\|")
