@@ -15,11 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.motcua.nationalportal.PortalEmulator;
 
 /**
  * Runs the whole benchmark in one JVM and writes the results table: lifecycles on the bare engine (a) and on the
  * product over HTTP (b), interleaved per repetition so that both see the same machine; SQL per step; signing a result
- * against writing it unsigned; then tracking lookups against a raw point select at each seeded size.
+ * against writing it unsigned; then tracking lookups against a raw point select at each seeded size; report II.06a;
+ * then the national portal sync draining a backlog while filing goes on (the product linked to the portal's emulator
+ * for its whole run).
  */
 public final class Benchmark {
 
@@ -31,7 +34,7 @@ public final class Benchmark {
         this.report = new Report(settings);
     }
 
-    /** Exits 1 when a phase failed or the signing phase produced no numbers. */
+    /** Exits 1 when a phase failed or the signing or national portal phase produced no numbers. */
     public static void main(String[] args) {
         Report report;
         try {
@@ -46,6 +49,10 @@ public final class Benchmark {
             log("the signing phase produced no numbers");
             System.exit(1);
         }
+        if (!report.portalMeasured()) {
+            log("the national portal phase failed");
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -54,26 +61,35 @@ public final class Benchmark {
         recreate(engineDb);
         recreate(settings.database());
         report.heap("JVM before either engine", heapAfterGc());
-        long t0 = System.nanoTime();
-        try (BareEngine bare = new BareEngine(settings.jdbcUrl(engineDb), settings.user(), settings.password())) {
-            report.startup("(a) bare engine: build, schema, deploy", (System.nanoTime() - t0) / 1e6);
-            report.heap("after (a) started", heapAfterGc());
-            long t1 = System.nanoTime();
-            try (Product product =
-                    new Product(settings.jdbcUrl(settings.database()), settings.user(), settings.password())) {
-                report.startup(
-                        "(b) product: Spring Boot context, schema, migrations, deploy", (System.nanoTime() - t1) / 1e6);
-                report.heap("after (b) started", heapAfterGc());
-                lifecycles(bare, product);
-                report.heap("after the lifecycle runs (a and b live)", heapAfterGc());
-                report.filingRetries(product.retries());
-                sql("(a)", bare, engineDb);
-                sql("(b)", product, settings.database());
-                report.write();
-                bare.close();
-                signing(product);
-                tracking(product);
-                new ReportBench(settings, report, product.port).run();
+        // the portal's emulator, a process of its own, up for the product's whole run: the link is on, as in production
+        try (PortalEmulator portal = PortalEmulator.named("bench").start()) {
+            log("national portal emulator at %s", portal.url());
+            long t0 = System.nanoTime();
+            try (BareEngine bare = new BareEngine(settings.jdbcUrl(engineDb), settings.user(), settings.password())) {
+                report.startup("(a) bare engine: build, schema, deploy", (System.nanoTime() - t0) / 1e6);
+                report.heap("after (a) started", heapAfterGc());
+                long t1 = System.nanoTime();
+                try (Product product = new Product(
+                        settings.jdbcUrl(settings.database()),
+                        settings.user(),
+                        settings.password(),
+                        PortalBench.properties(portal))) {
+                    report.startup(
+                            "(b) product: Spring Boot context, schema, migrations, deploy",
+                            (System.nanoTime() - t1) / 1e6);
+                    report.heap("after (b) started", heapAfterGc());
+                    lifecycles(bare, product);
+                    report.heap("after the lifecycle runs (a and b live)", heapAfterGc());
+                    report.filingRetries(product.retries());
+                    sql("(a)", bare, engineDb);
+                    sql("(b)", product, settings.database());
+                    report.write();
+                    bare.close();
+                    signing(product);
+                    tracking(product);
+                    new ReportBench(settings, report, product.port).run();
+                    portal(product, portal);
+                }
             }
         }
         report.write();
@@ -176,6 +192,17 @@ public final class Benchmark {
         } catch (Exception e) {
             e.printStackTrace();
             report.signingFailed(e.toString());
+        }
+        report.write();
+    }
+
+    /** Like signing: a failure is reported, and the exit status says it. */
+    private void portal(Product product, PortalEmulator portal) throws IOException {
+        try {
+            new PortalBench(settings, report, product, portal).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            report.portalFailed(e.toString());
         }
         report.write();
     }

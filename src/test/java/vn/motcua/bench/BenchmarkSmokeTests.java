@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkSmokeTests {
 
     @Test
-    void runsBothLifecyclesSignsSeedsAndLoadsTrackingAndWritesTheTable(@TempDir Path dir) throws Exception {
+    void runsBothLifecyclesSignsSeedsAndLoadsTrackingDrainsAPortalBacklogAndWritesTheTable(@TempDir Path dir)
+            throws Exception {
         Path results = dir.resolve("results.md");
         String database = "motcua_test_bench_smoke_"
                 + System.getenv().getOrDefault("MOTCUA_TEST_DB", "motcua_test").replaceAll("\\W", "");
@@ -39,6 +40,8 @@ class BenchmarkSmokeTests {
                         "-Dbench.reportSizes=300",
                         "-Dbench.signingWarmup=1",
                         "-Dbench.signingRepetitions=2",
+                        "-Dbench.portalFilings=5",
+                        "-Dbench.portalBacklog=200",
                         "-cp",
                         testClasspath(),
                         Benchmark.class.getName()))
@@ -56,6 +59,14 @@ class BenchmarkSmokeTests {
                 .contains("## Report II.06a of a year", "| 300 | ", "statements on the reporting tables")
                 .contains("## Signing", "**B-LT result: signature + seal**", "First signature in a fresh JVM")
                 .doesNotContain("The signing phase failed")
+                .contains("## National portal sync (DVCQG)", "National portal link (issue 15): on for the whole run")
+                .containsPattern(
+                        "\\| \\*\\*b/a\\*\\* \\(a: the better of the two\\) \\| \\*\\*\\d+\\.\\d{3}\\*\\* \\| ≥ 0\\.8 \\|")
+                .containsPattern("\\| \\*\\*drain rate, events/s\\*\\* \\| \\*\\*\\d+\\.\\d\\*\\* \\| ≥ 16\\.7 \\|")
+                .containsPattern("\\| backlog: PENDING rows when the portal came back \\| \\d{3,} \\(")
+                .containsPattern("\\| backlog dossiers on the portal \\| (\\d+) of \\1 \\| all \\|")
+                .containsPattern("\\| \\d+ / \\d+ / \\d+ / 0 / 0 \\| duplicates 0 \\|")
+                .doesNotContain("The national portal phase failed")
                 .doesNotContain("NaN |  NaN");
     }
 

@@ -40,6 +40,8 @@ final class Report {
     private final Latencies signing = new Latencies();
     private final List<SigningBench.First> firstSignatures = new ArrayList<>();
     private String signingFailure;
+    private PortalBench.Run portalRun;
+    private String portalFailure;
     private final Map<String, Long> sizes = new LinkedHashMap<>();
 
     Report(Settings settings) {
@@ -115,6 +117,19 @@ final class Report {
         signingFailure = reason;
     }
 
+    void portal(PortalBench.Run run) {
+        portalRun = run;
+    }
+
+    void portalFailed(String reason) {
+        portalFailure = reason;
+    }
+
+    /** The national portal phase ran to its end and its checks passed. */
+    boolean portalMeasured() {
+        return portalFailure == null && portalRun != null;
+    }
+
     /** The signing phase ran to its end: warmed samples and both fresh JVMs. */
     boolean signingMeasured() {
         return signingFailure == null
@@ -137,6 +152,7 @@ final class Report {
         signingTable(md);
         trackingTable(md);
         reportTable(md);
+        portalTable(md);
         startupAndHeap(md);
         return md.toString();
     }
@@ -171,7 +187,14 @@ final class Report {
                 .append(settings.loadSeconds())
                 .append(" s per measurement (max ")
                 .append(settings.maxRequests())
-                .append(" requests), loopback\n\n");
+                .append(" requests), loopback\n- National portal link (issue 15): on for the whole run of (b), as")
+                .append(" in production (each filing and step queues its portal rows in its own transaction; the sync")
+                .append(" sends them every ")
+                .append(PortalBench.POLL.substring(2).toLowerCase(Locale.ROOT))
+                .append(", ")
+                .append(PortalBench.BATCH)
+                .append(" a call), to the portal's emulator, a process of its own on this machine, up except in the")
+                .append(" portal phase's outage; (a) has no link\n\n");
     }
 
     private void lifecycle(StringBuilder md) {
@@ -479,6 +502,92 @@ final class Report {
                     .append(" |\n");
         }
         md.append("\n");
+    }
+
+    private void portalTable(StringBuilder md) {
+        md.append("## National portal sync (DVCQG): a backlog drained while filing goes on\n\n")
+                .append("The product linked to the portal's emulator (poll ")
+                .append(PortalBench.POLL.substring(2).toLowerCase(Locale.ROOT))
+                .append(", batch ")
+                .append(PortalBench.BATCH)
+                .append(", backoff at most ")
+                .append(PortalBench.BACKOFF_MAX.substring(2).toLowerCase(Locale.ROOT))
+                .append("). After ")
+                .append(Math.max(1, settings.portalFilings() / 2))
+                .append(" warm-up filings, (a) ")
+                .append(settings.portalFilings())
+                .append(" filings over HTTP (")
+                .append(settings.threads())
+                .append(" client threads, no tracking read) with the queue empty and the sync running; then the")
+                .append(" portal down and the backlog made by the product itself over HTTP: dossiers filed and walked")
+                .append(" through ")
+                .append(PortalBench.BACKLOG_STEPS.stream()
+                        .map(Lifecycle.Step::taskKey)
+                        .toList())
+                .append(" until at least ")
+                .append(settings.portalBacklog())
+                .append(" rows of portal_sync are PENDING; then the portal up and, from that moment, (b) the same")
+                .append(
+                        " filings while the backlog drains; then (a) again, the queue empty again. Drained = no row of the backlog PENDING (the sync's wait")
+                .append(" after the outage included). Goals: b/a ≥ ")
+                .append(f1(PortalBench.RATIO_GOAL))
+                .append(" (the sync is one background thread: a catch-up after an outage may take at most a fifth of")
+                .append(" the filing rate); drain ≥ ")
+                .append(f1(PortalBench.DRAIN_GOAL))
+                .append(
+                        " events/s (a backlog of 10,000 within 10 minutes, NĐ 63/2024's time for a liên thông sync).\n\n");
+        if (portalFailure != null) {
+            md.append("**The national portal phase failed:** ")
+                    .append(portalFailure)
+                    .append("\n\n");
+        }
+        PortalBench.Run run = portalRun;
+        if (run == null) {
+            return;
+        }
+        md.append("| What | Value | goal |\n|---|---|---|\n")
+                .append(row(
+                        "(a) filings/s, queue empty, sync running: before the outage / after the drain",
+                        f2(run.baselineRate()) + " / " + f2(run.afterRate()) + " (filing p50 " + f1(run.baselineP50())
+                                + " / " + f1(run.afterP50()) + " ms)",
+                        "–"))
+                .append(row(
+                        "(b) filings/s while the backlog drains",
+                        f2(run.drainingRate()) + " (filing p50 " + f1(run.drainingP50()) + " ms; "
+                                + f0(run.overlap() * 100) + "% of the filings' time within the drain)",
+                        "–"))
+                .append(row(
+                        "**b/a** (a: the better of the two)",
+                        "**" + f3(run.ratio()) + "**",
+                        "≥ " + f1(PortalBench.RATIO_GOAL)))
+                .append(row(
+                        "backlog: PENDING rows when the portal came back",
+                        run.backlog() + " (" + run.backlogRecords() + " RECORD, " + run.backlogProgress()
+                                + " PROGRESS) of " + run.backlogDossiers() + " dossiers; " + run.dossiersMade()
+                                + " made in " + f1(run.makeSeconds()) + " s",
+                        "≥ " + settings.portalBacklog()))
+                .append(row(
+                        "the sync's heads query on the whole backlog, ms (median of 5)", f1(run.headsMillis()), "–"))
+                .append(row(
+                        "time until no row of the backlog is PENDING, s",
+                        f1(run.drainSeconds()) + " (every row, (b)'s too: " + f1(run.allSentSeconds()) + ")",
+                        "≤ " + f0(run.backlog() / PortalBench.DRAIN_GOAL)))
+                .append(row(
+                        "**drain rate, events/s**",
+                        "**" + f1(run.drainRate()) + "**",
+                        "≥ " + f1(PortalBench.DRAIN_GOAL)))
+                .append(row("portal calls during the drain", run.calls().toString(), "–"))
+                .append(row(
+                        "emulator during the drain: records / record versions / progress / duplicates / refused",
+                        run.records() + " / " + run.recordVersions() + " / " + run.progress() + " / " + run.duplicates()
+                                + " / " + run.refused(),
+                        "duplicates 0"))
+                .append(row(
+                        "backlog dossiers on the portal",
+                        run.dossiersOnPortal() + " of " + run.backlogDossiers(),
+                        "all"))
+                .append(row("the backlog's rows afterwards", run.backlogAfter().toString(), "all SENT"))
+                .append('\n');
     }
 
     private void startupAndHeap(StringBuilder md) {

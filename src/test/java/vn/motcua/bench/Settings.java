@@ -20,7 +20,9 @@ record Settings(
         Path output,
         List<Integer> reportSizes,
         int signingWarmup,
-        int signingRepetitions) {
+        int signingRepetitions,
+        int portalFilings,
+        int portalBacklog) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -46,7 +48,9 @@ record Settings(
                         .map(Integer::valueOf)
                         .toList(),
                 Integer.getInteger("bench.signingWarmup", 20),
-                Integer.getInteger("bench.signingRepetitions", 200));
+                Integer.getInteger("bench.signingRepetitions", 200),
+                Integer.getInteger("bench.portalFilings", 200),
+                Integer.getInteger("bench.portalBacklog", 10_000));
     }
 
     String jdbcUrl(String name) {

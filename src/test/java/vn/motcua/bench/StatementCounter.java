@@ -14,7 +14,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Counts the SQL statements sent through a data source, by verb, while switched on: exact per-step counts that the
- * server's global counters (shared with everyone else on the machine) cannot give. Batched statements count one each.
+ * server's global counters (shared with everyone else on the machine) cannot give. Batched statements count one each;
+ * statements of scheduled jobs are not counted (they run beside the steps, not in them).
  */
 final class StatementCounter {
 
@@ -103,7 +104,7 @@ final class StatementCounter {
                             REPORTING.incrementAndGet();
                         }
                     }
-                    if (on && executes) {
+                    if (on && executes && !scheduled()) {
                         String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
                         COUNTS.get(verb(sql)).incrementAndGet();
                         TEXTS.computeIfAbsent(head(sql), key -> new AtomicLong())
@@ -111,6 +112,15 @@ final class StatementCounter {
                     }
                     return invoke(statement, method, args);
                 });
+    }
+
+    /**
+     * A statement of a scheduled job (Spring's scheduler threads, {@code scheduling-N}): the national portal sync,
+     * which sends the rows of the step just done every 0.2 s, the deadline scan, the event resubmission. They run in
+     * the background, not in the step that happens to be counted, so they are not counted in its window.
+     */
+    private static boolean scheduled() {
+        return Thread.currentThread().getName().startsWith("scheduling-");
     }
 
     /** The statements counted since {@link #start()}, by their first 120 characters (whitespace collapsed). */
