@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.NewDossier;
 
@@ -48,6 +50,7 @@ class PortalSync {
     private final NationalPortalSettings settings;
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final TransactionTemplate transaction;
     private final AtomicLong sentItems = new AtomicLong();
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile int failuresInARow;
@@ -60,7 +63,9 @@ class PortalSync {
             PortalClient portal,
             NationalPortalSettings settings,
             ObjectMapper json,
+            PlatformTransactionManager transactions,
             @Value("${motcua.zone}") String zone) {
+        this.transaction = new TransactionTemplate(transactions);
         this.queue = queue;
         this.records = records;
         this.portal = portal;
@@ -138,6 +143,7 @@ class PortalSync {
         int marked = 0;
         List<Pending> recordItems = new ArrayList<>();
         List<Pending> progressItems = new ArrayList<>();
+        List<Long> unchanged = new ArrayList<>();
         for (SyncMapper.Row row : heads) {
             Optional<SyncMapper.Known> known = known(row.dossierCode());
             if (known.isEmpty()) {
@@ -156,7 +162,7 @@ class PortalSync {
                 if (SyncQueue.RECORD.equals(row.kind())
                         && sha256.equals(known.get().recordSha256())) {
                     // the portal has this record as it is: nothing to tell
-                    marked += queue.sent(row.id(), now());
+                    unchanged.add(row.id());
                     continue;
                 }
                 // a progress row of a dossier the portal has no record of yet waits for the record, sent now
@@ -165,6 +171,9 @@ class PortalSync {
                 progressItems.add(new Pending(
                         row, known.get(), mapping.progress(records.progress(known.get(), row)), null, true));
             }
+        }
+        if (!unchanged.isEmpty()) {
+            marked += queue.sentAll(unchanged, now());
         }
         marked += send(mapping.recordService(), recordItems, true);
         marked += send(mapping.progressService(), progressItems, false);
@@ -192,6 +201,12 @@ class PortalSync {
                         + answer.path("message").asText());
             }
         }
+        // the answers of one call are marked in one transaction: one commit per call, not per row
+        Integer marked = transaction.execute(tx -> mark(service, pending, isRecord, answer, results));
+        return marked == null ? 0 : marked;
+    }
+
+    private int mark(String service, List<Pending> pending, boolean isRecord, JsonNode answer, JsonNode results) {
         int marked = 0;
         for (int i = 0; i < pending.size(); i++) {
             Pending one = pending.get(i);

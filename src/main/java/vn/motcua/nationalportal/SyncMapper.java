@@ -99,6 +99,14 @@ interface SyncMapper {
     int skipped(@Param("code") String dossierCode, @Param("at") LocalDateTime at);
 
     @Update("""
+            <script>
+            update portal_sync set status = 'SENT', sent_at = #{at}, attempts = attempts + 1
+             where id in <foreach item="id" collection="ids" open="(" separator="," close=")">#{id}</foreach>
+            </script>
+            """)
+    int sentAll(@Param("ids") List<Long> ids, @Param("at") LocalDateTime at);
+
+    @Update("""
             update portal_sync set status = 'PARKED', last_error = #{reason}, attempts = attempts + 1
              where id = #{id} and status = 'PENDING'
             """)
