@@ -22,6 +22,14 @@ public final class Problems {
         other.english.addAll(english);
     }
 
+    public List<String> vietnamese() {
+        return List.copyOf(vietnamese);
+    }
+
+    public List<String> english() {
+        return List.copyOf(english);
+    }
+
     public boolean isEmpty() {
         return vietnamese.isEmpty();
     }

@@ -38,4 +38,15 @@ class CatalogController {
                 .orElseThrow(() -> UserError.notFound(
                         "Không tìm thấy thủ tục có mã " + code + ".", "No procedure has the code " + code + "."));
     }
+
+    @GetMapping("/{code}/versions")
+    @Operation(summary = "Every version of a procedure, oldest first, with its effective date and the one in force now")
+    List<ProcedureVersion> versions(@PathVariable String code) {
+        List<ProcedureVersion> versions = procedures.versions(code);
+        if (versions.isEmpty()) {
+            throw UserError.notFound(
+                    "Không tìm thấy thủ tục có mã " + code + ".", "No procedure has the code " + code + ".");
+        }
+        return versions;
+    }
 }

@@ -28,7 +28,8 @@ interface CatalogMapper {
             String handlingUnit,
             LocalDate effectiveFrom,
             String sourceNote,
-            boolean handoffOnly) {
+            boolean handoffOnly,
+            int version) {
 
         Procedure with(List<Procedure.Component> components) {
             return new Procedure(
@@ -49,14 +50,15 @@ interface CatalogMapper {
                     effectiveFrom,
                     sourceNote,
                     handoffOnly,
-                    components);
+                    components,
+                    version);
         }
     }
 
     String PROCEDURE_COLUMNS = """
             p.code, p.name, p.sector, p.agency_code, a.name as agency_name, p.legal_time, p.time_unit, p.cut_off,
             p.fee, p.online_level, p.process_key, p.start_form, p.reception_unit, p.handling_unit, p.effective_from,
-            p.source_note, p.handoff_only
+            p.source_note, p.handoff_only, p.version
             """;
 
     @Select("select " + PROCEDURE_COLUMNS + """
@@ -111,6 +113,24 @@ interface CatalogMapper {
              limit 1
             """)
     Optional<Agency> agencyOfUnit(String unit);
+
+    @Select("select version from catalog_procedure where code = #{code}")
+    Optional<Integer> liveVersion(String code);
+
+    /** The agency codes and the units of the registry, for an import's checks. */
+    @Select("select code from agency")
+    List<String> allAgencyCodes();
+
+    @Select("select distinct unit from agency where unit is not null")
+    List<String> units();
+
+    @Select("""
+            select task_key, budget
+              from catalog_step_budget
+             where procedure_code = #{code}
+             order by task_key
+            """)
+    List<VersionMapper.Budget> stepBudgets(String code);
 
     @Select("""
             select budget

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import vn.motcua.calendar.TimeUnit;
 
-/** A catalogue entry: what the law says about one administrative procedure, and how this installation runs it. */
+/**
+ * A catalogue entry: what the law says about one administrative procedure, and how this installation runs it, as one
+ * version of it says (each version is in force from its {@code effectiveFrom}; a dossier keeps the version it was filed
+ * under).
+ */
 public record Procedure(
         String code,
         String name,
@@ -26,7 +30,8 @@ public record Procedure(
         String sourceNote,
         /** A part of a liên thông group, received only as a handoff from another agency: not filed directly. */
         boolean handoffOnly,
-        List<Component> components) {
+        List<Component> components,
+        int version) {
 
     /** NĐ 42/2022 Art. 11: "toàn trình" (end-to-end online) or "một phần" (partly online). */
     public enum OnlineLevel {

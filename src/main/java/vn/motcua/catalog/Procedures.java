@@ -1,26 +1,38 @@
 package vn.motcua.catalog;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
-/** The catalogue as the other modules see it. */
+/**
+ * The catalogue as the other modules see it. A procedure has versions, each in force from its effective date:
+ * {@link #find} answers the one in force now (the engine's clock), {@link #version} the one a dossier was filed under.
+ */
 @Service
 public class Procedures {
 
-    /** How long the workflow's reads of the catalogue are kept: changes come by migration, rarely. */
+    /** How long the workflow's reads of the catalogue are kept: changes come by migration or import, rarely. */
     static final long STEP_READ_TTL_MILLIS = 60_000;
 
     private record Kept<V>(V value, long expiresAt) {}
 
     private final CatalogMapper catalog;
+    private final VersionMapper versions;
+    private final Clock clock;
     private final Map<String, Kept<Optional<Procedure>>> forSteps = new ConcurrentHashMap<>();
     private final Map<String, Kept<Optional<String>>> budgetsForSteps = new ConcurrentHashMap<>();
 
-    Procedures(CatalogMapper catalog) {
+    Procedures(CatalogMapper catalog, VersionMapper versions, Clock clock) {
         this.catalog = catalog;
+        this.versions = versions;
+        this.clock = clock;
     }
 
     /**
@@ -31,12 +43,20 @@ public class Procedures {
         return kept(forSteps, code, () -> find(code));
     }
 
-    /** {@link #stepBudget(String, String)} for the engine's steps, kept like {@link #findForStep(String)}. */
-    public Optional<String> stepBudgetForStep(String procedureCode, String taskKey) {
-        return kept(budgetsForSteps, procedureCode + "\n" + taskKey, () -> stepBudget(procedureCode, taskKey));
+    /** {@link #version(String, int)} for the engine's steps, kept like {@link #findForStep(String)}. */
+    public Optional<Procedure> versionForStep(String code, int version) {
+        return kept(forSteps, code + "\n" + version, () -> version(code, version));
     }
 
-    private static <V> V kept(Map<String, Kept<V>> map, String key, java.util.function.Supplier<V> load) {
+    /** {@link #stepBudget(Procedure, String)} for the engine's steps, kept like {@link #findForStep(String)}. */
+    public Optional<String> stepBudgetForStep(Procedure procedure, String taskKey) {
+        return kept(
+                budgetsForSteps,
+                procedure.code() + "\n" + procedure.version() + "\n" + taskKey,
+                () -> stepBudget(procedure, taskKey));
+    }
+
+    private static <V> V kept(Map<String, Kept<V>> map, String key, Supplier<V> load) {
         long now = System.currentTimeMillis();
         Kept<V> entry = map.get(key);
         if (entry != null && entry.expiresAt() > now) {
@@ -50,7 +70,47 @@ public class Procedures {
         return value;
     }
 
+    /** The version in force now. */
     public Optional<Procedure> find(String code) {
+        return inForceAt(code, LocalDateTime.now(clock));
+    }
+
+    /** The version in force at that time (before the first version's date: the one in force now). */
+    public Optional<Procedure> inForceAt(String code, LocalDateTime at) {
+        return versions.inForceOn(code, at.toLocalDate())
+                .map(version -> version(code, version))
+                .orElseGet(() -> live(code));
+    }
+
+    /** One version of the procedure, e.g. the one a dossier was filed under. */
+    public Optional<Procedure> version(String code, int version) {
+        Optional<Procedure> live =
+                catalog.findByCode(code).filter(p -> p.version() == version).map(p -> p.with(components(code)));
+        if (live.isPresent()) {
+            return live;
+        }
+        return versions.find(code, version).map(p -> p.with(optionalNames(versions.components(code, version))));
+    }
+
+    /** Every version of the procedure, oldest first, with the one in force now marked. */
+    public List<ProcedureVersion> versions(String code) {
+        List<ProcedureVersion.Dated> dated = new ArrayList<>(versions.versions(code));
+        Optional<Procedure> live = live(code);
+        live.filter(p -> dated.stream().noneMatch(d -> d.version() == p.version()))
+                .ifPresent(p -> dated.add(0, new ProcedureVersion.Dated(p.version(), p.effectiveFrom(), null)));
+        int inForce = find(code).map(Procedure::version).orElse(-1);
+        return dated.stream()
+                .map(d -> new ProcedureVersion(
+                        d.version(),
+                        d.effectiveFrom(),
+                        d.importId(),
+                        d.version() == inForce,
+                        version(code, d.version()).orElseThrow()))
+                .toList();
+    }
+
+    /** The row {@code catalog_procedure} holds: the version in force now, once {@link VersionsInForce} has run. */
+    private Optional<Procedure> live(String code) {
         return catalog.findByCode(code).map(p -> p.with(components(code)));
     }
 
@@ -88,14 +148,39 @@ public class Procedures {
                 .toList();
     }
 
-    /** The procedure's own budget for a step of its model, when it overrides the model's default. */
+    /** The budget of a step of the model that the procedure in force now sets over the model's default. */
     public Optional<String> stepBudget(String procedureCode, String taskKey) {
         return catalog.stepBudget(procedureCode, taskKey);
     }
 
-    // the pages and slips add "(nếu có)" to an optional component themselves: a name that carries it would read twice
+    /** The budget of a step of the model that this version of the procedure sets over the model's default. */
+    public Optional<String> stepBudget(Procedure procedure, String taskKey) {
+        return isLive(procedure)
+                ? catalog.stepBudget(procedure.code(), taskKey)
+                : versions.stepBudget(procedure.code(), procedure.version(), taskKey);
+    }
+
+    /** Every step budget this version of the procedure sets, by task key. */
+    public Map<String, String> stepBudgets(Procedure procedure) {
+        Map<String, String> budgets = new LinkedHashMap<>();
+        (isLive(procedure)
+                        ? catalog.stepBudgets(procedure.code())
+                        : versions.stepBudgets(procedure.code(), procedure.version()))
+                .forEach(b -> budgets.put(b.taskKey(), b.budget()));
+        return budgets;
+    }
+
+    private boolean isLive(Procedure procedure) {
+        return catalog.liveVersion(procedure.code()).orElse(-1) == procedure.version();
+    }
+
     private List<Procedure.Component> components(String procedureCode) {
-        return catalog.components(procedureCode).stream()
+        return optionalNames(catalog.components(procedureCode));
+    }
+
+    // the pages and slips add "(nếu có)" to an optional component themselves: a name that carries it would read twice
+    private static List<Procedure.Component> optionalNames(List<Procedure.Component> components) {
+        return components.stream()
                 .map(c -> c.required() ? c : new Procedure.Component(c.code(), withoutIfAny(c.name()), false))
                 .toList();
     }

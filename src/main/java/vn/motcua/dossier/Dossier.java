@@ -7,6 +7,8 @@ public record Dossier(
         String code,
         int sequenceNo,
         String procedureCode,
+        /** The version of the procedure the dossier was received under: its components, times and model. */
+        int procedureVersion,
         String agencyCode,
         NewDossier.Channel channel,
         DossierStatus status,

@@ -19,6 +19,7 @@ interface DossierMapper {
             String code,
             int sequenceNo,
             String procedureCode,
+            int procedureVersion,
             String agencyCode,
             NewDossier.Channel channel,
             int status,
@@ -41,6 +42,7 @@ interface DossierMapper {
                     code,
                     sequenceNo,
                     procedureCode,
+                    procedureVersion,
                     agencyCode,
                     channel,
                     DossierStatus.of(status),
@@ -76,12 +78,12 @@ interface DossierMapper {
     int currentSequence(@Param("agency") String agency, @Param("day") LocalDate day);
 
     @Insert("""
-            insert into dossier (code, sequence_no, procedure_code, agency_code, channel, status, applicant_kind,
-                   applicant_name, applicant_id_number, applicant_address, applicant_phone, applicant_email,
-                   filed_by, summary, form_data, secret_hash, received_at, due_at)
-            values (#{code}, #{sequenceNo}, #{d.procedureCode}, #{d.agencyCode}, #{d.channel}, 1, #{d.applicant.kind},
-                   #{d.applicant.name}, #{d.applicant.idNumber}, #{d.applicant.address}, #{d.applicant.phone},
-                   #{d.applicant.email}, #{d.filedBy}, #{d.summary}, #{d.formDataJson}, #{secretHash},
+            insert into dossier (code, sequence_no, procedure_code, procedure_version, agency_code, channel, status,
+                   applicant_kind, applicant_name, applicant_id_number, applicant_address, applicant_phone,
+                   applicant_email, filed_by, summary, form_data, secret_hash, received_at, due_at)
+            values (#{code}, #{sequenceNo}, #{d.procedureCode}, #{d.procedureVersion}, #{d.agencyCode}, #{d.channel},
+                   1, #{d.applicant.kind}, #{d.applicant.name}, #{d.applicant.idNumber}, #{d.applicant.address},
+                   #{d.applicant.phone}, #{d.applicant.email}, #{d.filedBy}, #{d.summary}, #{d.formDataJson}, #{secretHash},
                    #{d.receivedAt}, #{d.dueAt})
             """)
     void insert(
@@ -95,9 +97,9 @@ interface DossierMapper {
     String lock(String code);
 
     @Select("""
-            select code, sequence_no, procedure_code, agency_code, channel, status, applicant_kind, applicant_name,
-                   applicant_id_number, applicant_address, applicant_phone, applicant_email, filed_by, summary,
-                   received_at, due_at, finished_at, current_step, status_note
+            select code, sequence_no, procedure_code, procedure_version, agency_code, channel, status,
+                   applicant_kind, applicant_name, applicant_id_number, applicant_address, applicant_phone,
+                   applicant_email, filed_by, summary, received_at, due_at, finished_at, current_step, status_note
               from dossier
              where code = #{code}
             """)
@@ -106,6 +108,7 @@ interface DossierMapper {
         @Arg(column = "code", javaType = String.class),
         @Arg(column = "sequence_no", javaType = int.class),
         @Arg(column = "procedure_code", javaType = String.class),
+        @Arg(column = "procedure_version", javaType = int.class),
         @Arg(column = "agency_code", javaType = String.class),
         @Arg(column = "channel", javaType = NewDossier.Channel.class),
         @Arg(column = "status", javaType = int.class),
@@ -126,9 +129,9 @@ interface DossierMapper {
     Optional<Row> find(String code);
 
     @Select("""
-            select code, sequence_no, procedure_code, agency_code, channel, status, applicant_kind, applicant_name,
-                   applicant_id_number, applicant_address, applicant_phone, applicant_email, filed_by, summary,
-                   received_at, due_at, finished_at, current_step, status_note
+            select code, sequence_no, procedure_code, procedure_version, agency_code, channel, status,
+                   applicant_kind, applicant_name, applicant_id_number, applicant_address, applicant_phone,
+                   applicant_email, filed_by, summary, received_at, due_at, finished_at, current_step, status_note
               from dossier
              where filed_by = #{user}
              order by received_at desc

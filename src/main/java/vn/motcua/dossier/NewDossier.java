@@ -6,6 +6,8 @@ import java.util.List;
 /** Everything reception has checked and wants stored as one new dossier. */
 public record NewDossier(
         String procedureCode,
+        /** The version of the procedure in force at reception, which the dossier keeps (domain.md §8). */
+        int procedureVersion,
         String agencyCode,
         Channel channel,
         Applicant applicant,

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.Dossiers;
 
@@ -37,6 +38,7 @@ class Inbox {
     static final String VAR_HANDOFF_FROM = "handoffFrom";
     static final String VAR_PROCEDURE_CODE = "procedureCode";
     static final String VAR_PROCEDURE_NAME = "procedureName";
+    static final String VAR_PROCEDURE_VERSION = "procedureVersion";
     static final String VAR_DOSSIER_CODE = "dossierCode";
     /** The agency a request was addressed to: what the started process sends, it sends as that agency. */
     static final String VAR_HANDOFF_AGENCY = "handoffAgency";
@@ -203,7 +205,11 @@ class Inbox {
         if (envelope.isRequest()
                 && envelope.dossier() != null
                 && dossiers.find(envelope.dossierCode()).isEmpty()) {
-            dossiers.registerReceived(envelope.dossierCode(), Mirror.of(envelope, clock));
+            String mirrored = envelope.dossier().procedureCode() == null
+                    ? envelope.procedure()
+                    : envelope.dossier().procedureCode();
+            int version = procedures.find(mirrored).map(Procedure::version).orElse(1);
+            dossiers.registerReceived(envelope.dossierCode(), Mirror.of(envelope, version, clock));
         }
         MessageCorrelationBuilder correlation =
                 runtime.createMessageCorrelation(envelope.messageName()).setVariables(variables(envelope));
@@ -272,9 +278,11 @@ class Inbox {
             variables.put(VAR_PROCEDURE_CODE, envelope.procedure());
             variables.put(VAR_DOSSIER_CODE, envelope.dossierCode());
             variables.put(VAR_HANDOFF_AGENCY, envelope.receiverAgency());
-            procedures
-                    .heading(envelope.procedure())
-                    .ifPresent(procedure -> variables.put(VAR_PROCEDURE_NAME, procedure.name()));
+            // the part this request starts keeps the version of its procedure in force now, as a filing would
+            procedures.find(envelope.procedure()).ifPresent(procedure -> {
+                variables.put(VAR_PROCEDURE_NAME, procedure.name());
+                variables.put(VAR_PROCEDURE_VERSION, procedure.version());
+            });
         }
         return variables;
     }

@@ -10,13 +10,15 @@ final class Mirror {
 
     private Mirror() {}
 
-    static NewDossier of(Envelope envelope, WallClock clock) {
+    /** The version: of the procedure here in force at reception, as a dossier filed here would keep it. */
+    static NewDossier of(Envelope envelope, int procedureVersion, WallClock clock) {
         Envelope.DossierBlock block = envelope.dossier();
         Applicant.Kind kind =
                 "ORGANIZATION".equals(block.applicantKind()) ? Applicant.Kind.ORGANIZATION : Applicant.Kind.PERSON;
         LocalDateTime receivedAt = block.receivedAt() == null ? clock.now() : clock.local(block.receivedAt());
         return new NewDossier(
                 block.procedureCode() == null ? envelope.procedure() : block.procedureCode(),
+                procedureVersion,
                 block.agencyCode() == null ? envelope.senderAgency() : block.agencyCode(),
                 NewDossier.Channel.LIENTHONG,
                 new Applicant(

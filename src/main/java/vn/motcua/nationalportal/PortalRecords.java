@@ -66,7 +66,7 @@ class PortalRecords {
             return Optional.empty();
         }
         Dossier dossier = found.get();
-        Optional<Procedure> procedure = procedures.find(dossier.procedureCode());
+        Optional<Procedure> procedure = procedures.version(dossier.procedureCode(), dossier.procedureVersion());
         if (procedure.isEmpty()) {
             return Optional.empty();
         }

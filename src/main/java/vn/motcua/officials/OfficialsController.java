@@ -55,7 +55,9 @@ class OfficialsController {
     DossierView dossier(@PathVariable("code") String typed, Principal user) {
         Dossier dossier = readable(typed, user);
         String code = dossier.code();
-        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        Procedure procedure = procedures
+                .version(dossier.procedureCode(), dossier.procedureVersion())
+                .orElseThrow();
         Map<String, String> components = procedure.components().stream()
                 .collect(Collectors.toMap(Procedure.Component::code, Procedure.Component::name, (a, b) -> a));
         List<DossierView.File> files = dossiers.attachments(code).stream()

@@ -128,8 +128,10 @@ public class Reception {
                     "Mã thủ tục (procedureCode) dài quá 40 ký tự: không có thủ tục nào như vậy trong danh mục.",
                     "The procedure code (procedureCode) is longer than 40 characters: no procedure has it.");
         }
+        LocalDateTime receivedAt = LocalDateTime.now(clock);
+        // the version in force at reception: the dossier keeps its components, legal time and model (domain.md §8)
         Procedure procedure = procedures
-                .find(request.procedureCode())
+                .inForceAt(request.procedureCode(), receivedAt)
                 .orElseThrow(() -> UserError.badRequest(
                         "Không có thủ tục mã " + request.procedureCode() + " trong danh mục.",
                         "There is no procedure " + request.procedureCode() + " in the catalogue."));
@@ -152,11 +154,11 @@ public class Reception {
         List<Attachment> attachments = Uploads.read(files, settings, problems);
         checkComponents(procedure, request, files, requireAllComponents, problems);
         problems.refuseIfAny("Hồ sơ chưa hợp lệ", "The dossier is not valid");
-        LocalDateTime receivedAt = LocalDateTime.now(clock);
         LocalDateTime appointment =
                 deadlines.due(receivedAt, procedure.legalTime(), procedure.timeUnit(), procedure.cutOffTime());
         Registered registered = dossiers.register(new NewDossier(
                 procedure.code(),
+                procedure.version(),
                 procedure.agencyCode(),
                 request.channel(),
                 request.applicant(),
@@ -172,6 +174,7 @@ public class Reception {
                 startFormVariables(procedure, request.formDataOrEmpty())
                         .putValue(ProcessNames.VAR_DOSSIER_CODE, registered.code())
                         .putValue(ProcessNames.VAR_PROCEDURE_CODE, procedure.code())
+                        .putValue(ProcessNames.VAR_PROCEDURE_VERSION, procedure.version())
                         .putValue(ProcessNames.VAR_PROCEDURE_NAME, procedure.name()));
         Dossier stored = dossiers.find(registered.code()).orElseThrow();
         return new FilingReceipt(

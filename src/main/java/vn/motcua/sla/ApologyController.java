@@ -42,7 +42,9 @@ class ApologyController {
         Dossier dossier = dossiers.find(code)
                 .orElseThrow(() -> UserError.notFound(
                         "Không tìm thấy hồ sơ có mã " + code + ".", "No dossier has the code " + code + "."));
-        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        Procedure procedure = procedures
+                .version(dossier.procedureCode(), dossier.procedureVersion())
+                .orElseThrow();
         // BM.04 is signed by the head of the agency; the unit's head or leader prepares and signs it here
         String head = procedure.departmentFor("head");
         String leader = procedure.departmentFor("leader");

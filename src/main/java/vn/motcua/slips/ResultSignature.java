@@ -148,7 +148,9 @@ class ResultSignature implements JavaDelegate {
         Object number = execution.getVariable(numberVariable);
         String note = "Số: " + number + ", ngày " + DAY.format(LocalDate.now(clock));
         byte[] pdf = stored.content(signed);
-        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        Procedure procedure = procedures
+                .version(dossier.procedureCode(), dossier.procedureVersion())
+                .orElseThrow();
         DocumentSigning.Signed sealed =
                 signing.asOrganisation(pdf, DocumentSigning.sealOverLastSignature(pdf, note), procedure.agencyCode());
         SignedDocument issued = stored.store(

@@ -71,7 +71,9 @@ class Slips {
 
     /** {@link #write}, with the place of the seal. */
     Slip slip(Dossier dossier, SlipKind kind, Optional<String> verifiedSecret) {
-        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        Procedure procedure = procedures
+                .version(dossier.procedureCode(), dossier.procedureVersion())
+                .orElseThrow();
         Optional<Agency> agency = procedures.receivingAgency(procedure);
         SignatureAppearance[] seal = new SignatureAppearance[1];
         byte[] pdf = SlipPdf.onePage(kind.title() + " " + dossier.code(), page -> {
@@ -88,7 +90,9 @@ class Slips {
 
     /** The agency whose one-stop shop receives the procedure (it seals the slips), else the procedure's agency. */
     String receivingAgencyCode(Dossier dossier) {
-        Procedure procedure = procedures.find(dossier.procedureCode()).orElseThrow();
+        Procedure procedure = procedures
+                .version(dossier.procedureCode(), dossier.procedureVersion())
+                .orElseThrow();
         return procedures.receivingAgency(procedure).map(Agency::code).orElse(procedure.agencyCode());
     }
 

@@ -3,7 +3,6 @@ package vn.motcua.workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import vn.motcua.catalog.Procedures;
 import vn.motcua.officials.Assignments;
 
 /**
@@ -13,10 +12,10 @@ import vn.motcua.officials.Assignments;
 @Component
 class AssignmentStep {
 
-    private final Procedures procedures;
+    private final ProcessProcedures procedures;
     private final Assignments assignments;
 
-    AssignmentStep(Procedures procedures, Assignments assignments) {
+    AssignmentStep(ProcessProcedures procedures, Assignments assignments) {
         this.procedures = procedures;
         this.assignments = assignments;
     }
@@ -40,10 +39,6 @@ class AssignmentStep {
     }
 
     private String department(DelegateExecution execution, ModelProperties model) {
-        String code = (String) execution.getVariable(StepBehaviour.VAR_PROCEDURE_CODE);
-        return procedures
-                .findForStep(code)
-                .orElseThrow(() -> new IllegalStateException("No catalogue procedure '" + code + "'"))
-                .departmentFor(model.get(ModelProperties.ASSIGN_FROM));
+        return procedures.of(execution).departmentFor(model.get(ModelProperties.ASSIGN_FROM));
     }
 }

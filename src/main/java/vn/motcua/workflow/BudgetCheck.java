@@ -63,7 +63,7 @@ class BudgetCheck {
     }
 
     // calendar days have no fixed number of working hours; they are not checked
-    private static long legalMinutes(Procedure procedure) {
+    static long legalMinutes(Procedure procedure) {
         return switch (procedure.timeUnit()) {
             case WORKING_HOURS -> procedure.legalTime() * 60L;
             case WORKING_DAYS -> procedure.legalTime() * (long) ModelProperties.MINUTES_PER_WORKING_DAY;
@@ -71,7 +71,7 @@ class BudgetCheck {
         };
     }
 
-    private static String hours(long minutes) {
+    static String hours(long minutes) {
         return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.format("%.1f", minutes / 60.0);
     }
 }

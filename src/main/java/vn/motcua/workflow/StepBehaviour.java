@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.Deadlines;
 import vn.motcua.catalog.Procedure;
-import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
@@ -34,7 +33,7 @@ class StepBehaviour {
     /** Outcome of a wait for another agency that a timeout ended. */
     static final String NO_ANSWER = "no-answer";
 
-    private final Procedures procedures;
+    private final ProcessProcedures procedures;
     private final Dossiers dossiers;
     private final Deadlines deadlines;
     private final Clocks clocks;
@@ -43,7 +42,7 @@ class StepBehaviour {
     private final ApplicationEventPublisher events;
 
     StepBehaviour(
-            Procedures procedures,
+            ProcessProcedures procedures,
             Dossiers dossiers,
             Deadlines deadlines,
             Clocks clocks,
@@ -66,9 +65,8 @@ class StepBehaviour {
                 : procedure.departmentFor(model.get(ModelProperties.ROLE));
         task.addCandidateGroup(department);
         DepartmentReads.grant(department, task.getProcessInstanceId());
-        String budget = procedures
-                .stepBudgetForStep(procedure.code(), task.getTaskDefinitionKey())
-                .orElse(model.get(ModelProperties.BUDGET));
+        String budget =
+                procedures.stepBudget(procedure, task.getTaskDefinitionKey(), model.get(ModelProperties.BUDGET));
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime due = deadlines
                 .forAgency(procedure.agencyCode())
@@ -141,9 +139,8 @@ class StepBehaviour {
     void waitStarted(DelegateExecution execution, ModelProperties model) {
         Procedure procedure = procedureOf(execution);
         String agency = model.resolve(ModelProperties.AGENCY, execution);
-        String budget = procedures
-                .stepBudget(procedure.code(), execution.getCurrentActivityId())
-                .orElse(model.get(ModelProperties.BUDGET));
+        String budget = procedures.freshStepBudget(
+                procedure, execution.getCurrentActivityId(), model.get(ModelProperties.BUDGET));
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime due = deadlines
                 .forAgency(procedure.agencyCode())
@@ -281,11 +278,7 @@ class StepBehaviour {
     }
 
     private Procedure procedureOf(DelegateExecution execution) {
-        String code = (String) execution.getVariable(VAR_PROCEDURE_CODE);
-        return procedures
-                .findForStep(code)
-                .orElseThrow(() -> new IllegalStateException("Process " + execution.getProcessInstanceId()
-                        + " has no catalogue procedure '" + code + "': dossiers must be filed through reception"));
+        return procedures.of(execution);
     }
 
     private String currentUser() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -61,17 +62,22 @@ final class StepBudgets {
     }
 
     private static String budgetProperty(UserTask task) {
-        if (task.getExtensionElements() == null) {
+        return property(task, ModelProperties.BUDGET);
+    }
+
+    /** A camunda:property of the element, null when it has none. */
+    static String property(BaseElement element, String name) {
+        if (element.getExtensionElements() == null) {
             return null;
         }
-        return task
+        return element
                 .getExtensionElements()
                 .getElementsQuery()
                 .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
                 .list()
                 .stream()
                 .flatMap(properties -> properties.getCamundaProperties().stream())
-                .filter(property -> ModelProperties.BUDGET.equals(property.getCamundaName()))
+                .filter(property -> name.equals(property.getCamundaName()))
                 .map(CamundaProperty::getCamundaValue)
                 .findFirst()
                 .orElse(null);

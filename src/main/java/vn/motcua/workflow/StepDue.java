@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.Deadlines;
 import vn.motcua.catalog.Procedure;
-import vn.motcua.catalog.Procedures;
 
 /**
  * When a step's budget runs out, in the working calendar of the procedure's agency, for the models' timers:
@@ -17,25 +16,19 @@ import vn.motcua.catalog.Procedures;
 @Component
 public class StepDue {
 
-    private final Procedures procedures;
+    private final ProcessProcedures procedures;
     private final Deadlines deadlines;
     private final Clock clock;
 
-    StepDue(Procedures procedures, Deadlines deadlines, Clock clock) {
+    StepDue(ProcessProcedures procedures, Deadlines deadlines, Clock clock) {
         this.procedures = procedures;
         this.deadlines = deadlines;
         this.clock = clock;
     }
 
     public Date after(DelegateExecution execution, String budget) {
-        String code = (String) execution.getVariable(StepBehaviour.VAR_PROCEDURE_CODE);
-        Procedure procedure = procedures
-                .find(code)
-                .orElseThrow(() -> new IllegalStateException(
-                        "Process " + execution.getProcessInstanceId() + " has no catalogue procedure '" + code + "'"));
-        String stepBudget = procedures
-                .stepBudget(procedure.code(), execution.getCurrentActivityId())
-                .orElse(budget);
+        Procedure procedure = procedures.freshOf(execution);
+        String stepBudget = procedures.freshStepBudget(procedure, execution.getCurrentActivityId(), budget);
         LocalDateTime due = deadlines
                 .forAgency(procedure.agencyCode())
                 .addWorkingMinutes(LocalDateTime.now(clock), ModelProperties.budgetMinutes(stepBudget));

@@ -95,6 +95,7 @@ class HandoffFixture {
         LocalDateTime now = LocalDateTime.now();
         return transaction.execute(tx -> dossiers.register(new NewDossier(
                         REQUESTER_PROCEDURE,
+                        1,
                         COMMUNE,
                         NewDossier.Channel.ONLINE,
                         new Applicant(
