@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * identical to its newest version gets no new version. Each stored import is kept with its report.
  */
 @Service
-class CatalogueImports {
+public class CatalogueImports {
 
     private final CatalogMapper catalog;
     private final VersionMapper versions;
@@ -57,8 +57,9 @@ class CatalogueImports {
     /** The newest version of a code, with its step budgets. */
     private record Newest(Procedure procedure, Map<String, String> stepBudgets) {}
 
+    /** Imports the file (JSON or .xlsx) whole or not at all; the report says which, and why. */
     @Transactional
-    ImportReport run(byte[] content, String fileName, LocalDate effectiveFrom, boolean dryRun, String user) {
+    public ImportReport run(byte[] content, String fileName, LocalDate effectiveFrom, boolean dryRun, String user) {
         String sha256 = sha256(content);
         Parsed parsed;
         try {

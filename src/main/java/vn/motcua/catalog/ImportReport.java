@@ -7,7 +7,7 @@ import java.util.List;
  * What an import found and did: the file, the counts, each procedure's outcome and every problem, each naming the row
  * (1-based in the file's list; the sheet's row number in a workbook), the code and the field.
  */
-record ImportReport(
+public record ImportReport(
         Long importId,
         String fileName,
         String format,
@@ -22,14 +22,14 @@ record ImportReport(
         List<Outcome> outcomes,
         List<Problem> problems) {
 
-    enum Result {
+    public enum Result {
         NEW_PROCEDURE,
         NEW_VERSION,
         UNCHANGED
     }
 
     /** The version a procedure of the file got, or the one it is identical to. */
-    record Outcome(int row, String code, Result result, int version) {}
+    public record Outcome(int row, String code, Result result, int version) {}
 
-    record Problem(int row, String code, String field, String message, String messageEn) {}
+    public record Problem(int row, String code, String field, String message, String messageEn) {}
 }

@@ -1,6 +1,11 @@
 package vn.motcua.nationalportal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +15,16 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.TimeUnit;
+import vn.motcua.catalog.CatalogueImports;
+import vn.motcua.catalog.ImportReport;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 
 /**
  * The national catalogue compared with ours: {@code LayDanhSachTTHC} for the list, {@code LayThuTuc} for each of the
  * agencies this installation serves; per procedure, what is new there, what differs (name, sector, legal time and
- * its unit, fee, components) and what only we have. Applying the differences is the catalogue import's (an
- * effective-dated version, so that dossiers in progress keep their rules); this report is what an operator reviews.
+ * its unit, components) and what only we have; and {@link #apply} imports the national version of the changed ones
+ * through the catalogue import, as versions in force from a day, so that dossiers in progress keep their rules.
  */
 @Component
 class CataloguePull {
@@ -25,11 +32,20 @@ class CataloguePull {
     private final PortalClient portal;
     private final PortalMapping mapping;
     private final Procedures procedures;
+    private final CatalogueImports imports;
+    private final ObjectMapper json;
 
-    CataloguePull(PortalClient portal, NationalPortalSettings settings, Procedures procedures) {
+    CataloguePull(
+            PortalClient portal,
+            NationalPortalSettings settings,
+            Procedures procedures,
+            CatalogueImports imports,
+            ObjectMapper json) {
         this.portal = portal;
         this.mapping = PortalMapping.of(settings.mapping());
         this.procedures = procedures;
+        this.imports = imports;
+        this.json = json;
     }
 
     /** One field that differs: ours and the national catalogue's. */
@@ -41,6 +57,60 @@ class CataloguePull {
     record Report(int national, int ours, Map<String, Integer> counts, List<Entry> procedures) {}
 
     Report compare() throws PortalClient.Unavailable {
+        return fetch().report();
+    }
+
+    /** The comparison, and the national catalogue's own entries of the procedures compared (LayThuTuc's results). */
+    private record Fetched(Report report, Map<String, JsonNode> national) {}
+
+    /** What an import of the national catalogue did: the comparison, the codes taken, the catalogue import's report. */
+    record Applied(Report comparison, List<String> imported, ImportReport report) {}
+
+    /**
+     * Imports the national catalogue's version of every CHANGED procedure (ours keeps its model, form, units and
+     * budgets: the import carries them over) and of every NEW one whose agency has our settings in {@code defaults}
+     * (the import's {@code defaults}: processKey, startForm, units… per agency code), as versions in force from
+     * {@code effectiveFrom}; through the catalogue import, so the whole set is checked first and stored only whole.
+     */
+    Applied apply(LocalDate effectiveFrom, boolean dryRun, JsonNode defaults, String user)
+            throws PortalClient.Unavailable {
+        Fetched fetched = fetch();
+        List<String> codes = new ArrayList<>();
+        ArrayNode chosen = json.createArrayNode();
+        for (Entry entry : fetched.report().procedures()) {
+            JsonNode national = fetched.national().get(entry.code());
+            boolean changed = entry.state().equals("CHANGED");
+            boolean newWithSettings = entry.state().equals("NEW")
+                    && defaults != null
+                    && defaults.has(national.path("COQUANTHUCHIEN")
+                            .path(0)
+                            .path("MADONVI")
+                            .asText());
+            if (changed || newWithSettings) {
+                codes.add(entry.code());
+                chosen.add(national);
+            }
+        }
+        if (codes.isEmpty()) {
+            return new Applied(fetched.report(), List.of(), null);
+        }
+        ObjectNode file = json.createObjectNode();
+        file.set("procedures", chosen);
+        if (defaults != null && defaults.isObject()) {
+            file.set("defaults", defaults);
+        }
+        byte[] content;
+        try {
+            content = json.writeValueAsBytes(file);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return new Applied(
+                fetched.report(), codes, imports.run(content, "dvcqg-LayThuTuc.json", effectiveFrom, dryRun, user));
+    }
+
+    private Fetched fetch() throws PortalClient.Unavailable {
+        Map<String, JsonNode> fetched = new LinkedHashMap<>();
         JsonNode list = portal.call("LayDanhSachTTHC", Map.of()).path("result");
         Map<String, Procedure> ours = new LinkedHashMap<>();
         procedures.search(null, null).forEach(p -> ours.put(p.code(), p));
@@ -58,6 +128,7 @@ class CataloguePull {
             if (!PortalClient.OK.equals(answer.path("error_code").asText())) {
                 continue;
             }
+            fetched.put(code, answer.path("result"));
             PortalFacts.NationalProcedure theirs = mapping.procedure(answer.path("result"));
             Procedure mine = ours.remove(code);
             if (mine == null) {
@@ -75,7 +146,8 @@ class CataloguePull {
             counts.put(state, (int)
                     entries.stream().filter(e -> e.state().equals(state)).count());
         }
-        return new Report(national, national - counts.get("NEW") + counts.get("ONLY_OURS"), counts, entries);
+        return new Fetched(
+                new Report(national, national - counts.get("NEW") + counts.get("ONLY_OURS"), counts, entries), fetched);
     }
 
     private static List<Difference> differences(Procedure ours, PortalFacts.NationalProcedure theirs) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -41,13 +42,16 @@ class NationalPortalController {
     private final InboundDossiers inbound;
     private final CataloguePull catalogue;
     private final NationalPortalSettings settings;
+    private final Clock clock;
 
     NationalPortalController(
             SyncMapper queue,
             PortalSync sync,
             InboundDossiers inbound,
             CataloguePull catalogue,
-            NationalPortalSettings settings) {
+            NationalPortalSettings settings,
+            Clock clock) {
+        this.clock = clock;
         this.queue = queue;
         this.sync = sync;
         this.inbound = inbound;
@@ -162,18 +166,56 @@ class NationalPortalController {
     CataloguePull.Report catalogueDifferences(Authentication user) {
         checkOperator(user);
         if (!settings.linked()) {
-            throw UserError.conflict(
-                    "Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia (motcua.national-portal.url).",
-                    "No link with the National Public Service Portal is configured (motcua.national-portal.url).");
+            throw notLinked();
         }
         try {
             return catalogue.compare();
         } catch (PortalClient.Unavailable away) {
-            throw new UserError(
-                    HttpStatus.BAD_GATEWAY,
-                    "Cổng Dịch vụ công quốc gia không trả lời: " + away.getMessage(),
-                    "The National Public Service Portal does not answer: " + away.getMessage());
+            throw unavailable(away);
         }
+    }
+
+    @PostMapping("/catalogue/import")
+    @Operation(
+            summary = "Import the national catalogue's version of each changed procedure (and of each new one whose"
+                    + " agency has our settings in the body's defaults) as versions in force from effectiveFrom, through"
+                    + " the catalogue import: 201 with its report, 422 when it refused (nothing stored), 200 for a dry run"
+                    + " or when nothing differs")
+    ResponseEntity<CataloguePull.Applied> importCatalogue(
+            @RequestParam(required = false) String effectiveFrom,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestBody(required = false) JsonNode body,
+            Authentication user) {
+        checkOperator(user);
+        if (!settings.linked()) {
+            throw notLinked();
+        }
+        LocalDate from = effectiveFrom == null || effectiveFrom.isBlank()
+                ? LocalDate.now(clock)
+                : period(effectiveFrom, effectiveFrom).from();
+        CataloguePull.Applied applied;
+        try {
+            applied = catalogue.apply(from, dryRun, body == null ? null : body.path("defaults"), user.getName());
+        } catch (PortalClient.Unavailable away) {
+            throw unavailable(away);
+        }
+        HttpStatus status = applied.report() == null || dryRun
+                ? HttpStatus.OK
+                : applied.report().accepted() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY;
+        return ResponseEntity.status(status).body(applied);
+    }
+
+    private static UserError notLinked() {
+        return UserError.conflict(
+                "Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia (motcua.national-portal.url).",
+                "No link with the National Public Service Portal is configured (motcua.national-portal.url).");
+    }
+
+    private static UserError unavailable(PortalClient.Unavailable away) {
+        return new UserError(
+                HttpStatus.BAD_GATEWAY,
+                "Cổng Dịch vụ công quốc gia không trả lời: " + away.getMessage(),
+                "The National Public Service Portal does not answer: " + away.getMessage());
     }
 
     /** The portal pushes a dossier filed there (inbound {@code push}); its token authenticates it. */

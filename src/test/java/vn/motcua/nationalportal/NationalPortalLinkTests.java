@@ -452,6 +452,67 @@ class NationalPortalLinkTests {
                             "legalTime: 15 → 12");
             assertThat(after.path("counts").path("CHANGED").asInt())
                     .isEqualTo(report.path("counts").path("CHANGED").asInt() + 1);
+
+            // taken into ours through the catalogue import, as a version in force from a day far ahead (the shared
+            // database's other tests keep today's version); 12 days is less than our model's steps need: refused whole
+            int versionsBefore = api.get("/api/procedures/" + HOUSE_PERMIT + "/versions")
+                    .body()
+                    .size();
+            Api.Reply tooShort =
+                    api.post("/api/national-portal/catalogue/import?effectiveFrom=2099-01-01", "admin", Map.of());
+            assertThat(tooShort.status()).as("%s", tooShort.body()).isEqualTo(422);
+            assertThat(tooShort.body().path("report").path("problems"))
+                    .extracting(
+                            p -> p.path("code").asText() + " " + p.path("field").asText() + ": "
+                                    + p.path("message").asText())
+                    .containsExactly("1.009994.H43 stepBudgets: thời hạn các bước trên đường xử lý cộng lại 120 giờ"
+                            + " làm việc, quá thời hạn giải quyết 12 ngày làm việc (96 giờ)");
+            assertThat(api.get("/api/procedures/" + HOUSE_PERMIT + "/versions").body())
+                    .as("nothing stored")
+                    .hasSize(versionsBefore);
+
+            for (JsonNode procedure : changed) {
+                if (procedure.path("MATTHC").asText().equals(HOUSE_PERMIT)) {
+                    for (JsonNode channel : procedure.path("CACHTHUCTHUCHIEN")) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                                        channel.path("THOIGIAN").get(0))
+                                .put("THOIGIANGIAIQUYET", 20);
+                    }
+                }
+            }
+            portal.catalogue(changed);
+            Api.Reply imported =
+                    api.post("/api/national-portal/catalogue/import?effectiveFrom=2099-01-01", "admin", Map.of());
+            assertThat(imported.status()).as("%s", imported.body()).isEqualTo(201);
+            assertThat(imported.body().path("imported"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly(HOUSE_PERMIT);
+            JsonNode importReport = imported.body().path("report");
+            assertThat(importReport.path("accepted").asBoolean()).isTrue();
+            assertThat(importReport.path("newVersions").asInt()).isEqualTo(1);
+            assertThat(importReport.path("format").asText()).isEqualTo("NATIONAL_JSON");
+            JsonNode versions =
+                    api.get("/api/procedures/" + HOUSE_PERMIT + "/versions").body();
+            JsonNode last = versions.get(versions.size() - 1);
+            assertThat(last.path("effectiveFrom").asText()).isEqualTo("2099-01-01");
+            assertThat(last.path("inForce").asBoolean()).isFalse();
+            assertThat(last.path("procedure").path("name").asText())
+                    .isEqualTo("Cấp giấy phép xây dựng đối với nhà ở riêng lẻ");
+            assertThat(last.path("procedure").path("legalTime").asInt()).isEqualTo(20);
+            assertThat(last.path("procedure").path("processKey").asText())
+                    .as("our model carried over")
+                    .isEqualTo("standard_procedure");
+            assertThat(api.get("/api/procedures/" + HOUSE_PERMIT)
+                            .body()
+                            .path("legalTime")
+                            .asInt())
+                    .as("today's version stays in force")
+                    .isEqualTo(15);
+            Api.Reply again =
+                    api.post("/api/national-portal/catalogue/import?effectiveFrom=2099-01-01", "admin", Map.of());
+            assertThat(again.body().path("report").path("unchanged").asInt())
+                    .as("the same again: no new version")
+                    .isEqualTo(1);
         } finally {
             portal.catalogue(catalogue);
         }
