@@ -5,9 +5,23 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import vn.motcua.FreshDatabase;
+import vn.motcua.nationalportal.PortalEmulator;
 
-/** Points the application at the test Keycloak (URL, generated secrets) and at a fresh database of its own. */
+/**
+ * Points the application at the test Keycloak (URL, generated secrets), at a fresh database of its own, and at the
+ * national portal's emulator (a process of its own, stopped when the test JVM ends).
+ */
 public class KeycloakContext implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static PortalEmulator portal;
+
+    /** The national portal's emulator the Keycloak-mode application is linked to, one per test JVM. */
+    static synchronized PortalEmulator portal() {
+        if (portal == null) {
+            portal = PortalEmulator.named("keycloak-mode").start();
+        }
+        return portal;
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -27,7 +41,16 @@ public class KeycloakContext implements ApplicationContextInitializer<Configurab
                                 "MOTCUA_PEER_CLIENT_SECRET",
                                 keycloak.secrets.get("motcua-peer"),
                                 "motcua.test.database",
-                                database)));
+                                database,
+                                // production shape: the installation linked to the national portal (its emulator)
+                                "motcua.national-portal.url",
+                                portal().url().toString(),
+                                "motcua.national-portal.username",
+                                "motcua",
+                                "motcua.national-portal.password",
+                                "motcua-demo",
+                                "motcua.national-portal.poll",
+                                "PT0.5S")));
         new FreshDatabase().initialize(context);
     }
 }

@@ -8,38 +8,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.motcua.Api;
 import vn.motcua.nationalportal.PortalEmulator;
 
 /**
  * Production shape of the national portal link: officials with Keycloak tokens walk a house permit to its return;
- * the portal's emulator receives its record and each step with the official's name and department as Keycloak knows
- * them, and the operator (a Keycloak token of camunda-admin) sees the queue sent.
+ * the portal's emulator (the one every Keycloak-mode test's application is linked to, {@link KeycloakContext})
+ * receives its record and each step with the official's name and department as Keycloak knows them, and the operator
+ * (a Keycloak token of camunda-admin) sees the queue sent.
  */
 @KeycloakTest
 class NationalPortalKeycloakTests {
 
-    static final PortalEmulator portal = PortalEmulator.named("keycloak").start();
-
-    @DynamicPropertySource
-    static void link(DynamicPropertyRegistry properties) {
-        properties.add("motcua.national-portal.url", () -> portal.url().toString());
-        properties.add("motcua.national-portal.unit", () -> "000.00.00.H43");
-        properties.add("motcua.national-portal.username", () -> "motcua");
-        properties.add("motcua.national-portal.password", () -> "motcua-demo");
-        properties.add("motcua.national-portal.poll", () -> "PT0.3S");
-    }
-
-    @AfterAll
-    static void stop() {
-        portal.close();
-    }
+    static final PortalEmulator portal = KeycloakContext.portal();
 
     @LocalServerPort
     int port;

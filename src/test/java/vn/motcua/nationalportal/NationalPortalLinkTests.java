@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.motcua.Api;
 import vn.motcua.IntegrationTest;
+import vn.motcua.OwnApplication;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.Step;
 
@@ -39,7 +41,10 @@ import vn.motcua.dossier.Step;
  * portal's reason, holds its dossier's later steps back, and is sent after the operator's retry; indicator 1.4 is the
  * portal's own count.
  */
+@OwnApplication
 @IntegrationTest
+// the context linked to this class's emulator closes with it: its sync would call a portal that is gone
+@DirtiesContext
 class NationalPortalLinkTests {
 
     static final String WARD = "000.20.43.H43";
