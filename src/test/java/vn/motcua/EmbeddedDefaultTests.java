@@ -62,6 +62,24 @@ class EmbeddedDefaultTests {
     }
 
     @Test
+    void searchesTheDemoCatalogueWithoutDiacriticsOnH2() {
+        Api api = new Api(port);
+        var page = api.get("/api/procedures/search?q=XAY DUNG nha o&level=PARTIAL&size=1")
+                .body();
+
+        assertThat(page.path("items").get(0).path("code").asText()).isEqualTo("1.009994.H43");
+        assertThat(page.path("total").asLong())
+                .isEqualTo(page.path("sectors").get(0).path("count").asLong());
+        assertThat(api.get("/api/procedures/search?q=1.009994")
+                        .body()
+                        .path("items")
+                        .get(0)
+                        .path("score")
+                        .asInt())
+                .isEqualTo(4);
+    }
+
+    @Test
     void filesAndTracksADossierOnTheEmbeddedDefault() {
         Api api = new Api(port);
         assertThat(api.get("/api/procedures?q=giấy phép xây dựng").body()).hasSize(2);

@@ -15,9 +15,11 @@ import vn.motcua.api.UserError;
 class CatalogController {
 
     private final Procedures procedures;
+    private final ProcedureSearch search;
 
-    CatalogController(Procedures procedures) {
+    CatalogController(Procedures procedures, ProcedureSearch search) {
         this.procedures = procedures;
+        this.search = search;
     }
 
     @GetMapping
@@ -28,6 +30,25 @@ class CatalogController {
             @Parameter(description = "agency identifier code, e.g. 000.00.12.H43") @RequestParam(required = false)
                     String agency) {
         return procedures.search(q, agency);
+    }
+
+    @GetMapping("/search")
+    @Operation(
+            summary = "Catalogue search for citizens: every word, with or without diacritics, ranked and paginated,"
+                    + " with counts per sector (before the sector filter)")
+    ProcedureSearch.Page find(
+            @Parameter(description = "words of the name, the code or the sector, e.g. xay dung")
+                    @RequestParam(required = false)
+                    String q,
+            @Parameter(description = "a sector as the counts name it, e.g. Hộ tịch") @RequestParam(required = false)
+                    String sector,
+            @Parameter(description = "agency identifier code, e.g. 000.00.12.H43") @RequestParam(required = false)
+                    String agency,
+            @Parameter(description = "online service level: FULL or PARTIAL") @RequestParam(required = false)
+                    String level,
+            @Parameter(description = "page number, the first is 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "procedures per page, 1 to 100") @RequestParam(defaultValue = "20") int size) {
+        return search.search(q, sector, agency, level, page, size);
     }
 
     @GetMapping("/{code}")

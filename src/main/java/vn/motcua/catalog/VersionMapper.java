@@ -178,20 +178,21 @@ interface VersionMapper {
                    time_unit = #{p.timeUnit}, cut_off = #{p.cutOff}, fee = #{p.fee}, online_level = #{p.onlineLevel},
                    process_key = #{p.processKey}, start_form = #{p.startForm}, reception_unit = #{p.receptionUnit},
                    handling_unit = #{p.handlingUnit}, effective_from = #{p.effectiveFrom},
-                   source_note = #{p.sourceNote}, handoff_only = #{p.handoffOnly}, version = #{p.version}
+                   source_note = #{p.sourceNote}, handoff_only = #{p.handoffOnly}, version = #{p.version},
+                   search_name = #{f.name}, search_text = #{f.text}
              where code = #{p.code}
             """)
-    int updateLive(@Param("p") Procedure procedure);
+    int updateLive(@Param("p") Procedure procedure, @Param("f") SearchText.Folded folded);
 
     @Insert("""
             insert into catalog_procedure (code, name, sector, agency_code, legal_time, time_unit, cut_off, fee,
                    online_level, process_key, start_form, reception_unit, handling_unit, effective_from, source_note,
-                   handoff_only, version)
+                   handoff_only, version, search_name, search_text)
             values (#{p.code}, #{p.name}, #{p.sector}, #{p.agencyCode}, #{p.legalTime}, #{p.timeUnit}, #{p.cutOff},
                    #{p.fee}, #{p.onlineLevel}, #{p.processKey}, #{p.startForm}, #{p.receptionUnit}, #{p.handlingUnit},
-                   #{p.effectiveFrom}, #{p.sourceNote}, #{p.handoffOnly}, #{p.version})
+                   #{p.effectiveFrom}, #{p.sourceNote}, #{p.handoffOnly}, #{p.version}, #{f.name}, #{f.text})
             """)
-    void insertLive(@Param("p") Procedure procedure);
+    void insertLive(@Param("p") Procedure procedure, @Param("f") SearchText.Folded folded);
 
     @Delete("delete from catalog_component where procedure_code = #{code}")
     void deleteLiveComponents(String code);

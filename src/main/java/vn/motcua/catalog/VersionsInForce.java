@@ -54,8 +54,9 @@ class VersionsInForce {
             Procedure version = versions.find(due.code(), due.version())
                     .orElseThrow()
                     .with(versions.components(due.code(), due.version()));
-            if (versions.updateLive(version) == 0) {
-                versions.insertLive(version);
+            SearchText.Folded folded = SearchText.of(version.code(), version.name(), version.sector());
+            if (versions.updateLive(version, folded) == 0) {
+                versions.insertLive(version, folded);
             }
             versions.deleteLiveComponents(due.code());
             versions.deleteLiveStepBudgets(due.code());

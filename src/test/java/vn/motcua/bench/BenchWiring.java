@@ -18,13 +18,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the benchmark adds to the application, only under profile {@code bench}: statement counting on the data source
- * and the floor for tracking, one raw JDBC point select on {@code dossier} answered as JSON.
+ * and the floors for tracking and catalogue search, one raw JDBC point select on {@code dossier} and one on
+ * {@code catalog_procedure}, answered as JSON.
  */
 @Configuration
 @Profile("bench")
 class BenchWiring {
 
     static final String RAW_LOOKUP = "/bench/raw-lookup/";
+    static final String RAW_PROCEDURE = "/bench/raw-procedure/";
 
     @Bean
     static BeanPostProcessor countingDataSource() {
@@ -71,6 +73,44 @@ class BenchWiring {
                                     ? null
                                     : row.getTimestamp(6).toLocalDateTime());
                     body.put("currentStep", row.getString(7));
+                    return ResponseEntity.ok(body);
+                }
+            }
+        }
+    }
+
+    @RestController
+    @Profile("bench")
+    static class RawProcedure {
+
+        private final DataSource dataSource;
+
+        RawProcedure(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @GetMapping(RAW_PROCEDURE + "{code}")
+        ResponseEntity<Map<String, Object>> lookup(@PathVariable String code) throws SQLException {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement("""
+                            select code, name, sector, agency_code, online_level, legal_time, time_unit, version
+                              from catalog_procedure
+                             where code = ?
+                            """)) {
+                select.setString(1, code);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return ResponseEntity.notFound().build();
+                    }
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("code", row.getString(1));
+                    body.put("name", row.getString(2));
+                    body.put("sector", row.getString(3));
+                    body.put("agencyCode", row.getString(4));
+                    body.put("onlineLevel", row.getString(5));
+                    body.put("legalTime", row.getInt(6));
+                    body.put("timeUnit", row.getString(7));
+                    body.put("version", row.getInt(8));
                     return ResponseEntity.ok(body);
                 }
             }

@@ -21,6 +21,7 @@ import vn.motcua.nationalportal.PortalEmulator;
  * Runs the whole benchmark in one JVM and writes the results table: lifecycles on the bare engine (a) and on the
  * product over HTTP (b), interleaved per repetition so that both see the same machine; SQL per step; signing a result
  * against writing it unsigned; then tracking lookups against a raw point select at each seeded size; report II.06a;
+ * catalogue search at 2,000 procedures against a point select;
  * then the national portal sync draining a backlog while filing goes on (the product linked to the portal's emulator
  * for its whole run).
  */
@@ -47,6 +48,10 @@ public final class Benchmark {
         System.out.println(report.markdown());
         if (!report.signingMeasured()) {
             log("the signing phase produced no numbers");
+            System.exit(1);
+        }
+        if (!report.catalogueMeasured()) {
+            log("the catalogue search phase produced no numbers");
             System.exit(1);
         }
         if (!report.portalMeasured()) {
@@ -88,6 +93,7 @@ public final class Benchmark {
                     signing(product);
                     tracking(product);
                     new ReportBench(settings, report, product.port).run();
+                    new CatalogueBench(settings, report, product.port).run();
                     portal(product, portal);
                 }
             }

@@ -42,6 +42,7 @@ class BenchmarkSmokeTests {
                         "-Dbench.signingRepetitions=2",
                         "-Dbench.portalFilings=5",
                         "-Dbench.portalBacklog=200",
+                        "-Dbench.catalogueProcedures=300",
                         "-cp",
                         testClasspath(),
                         Benchmark.class.getName()))
@@ -59,6 +60,11 @@ class BenchmarkSmokeTests {
                 .contains("## Report II.06a of a year", "| 300 | ", "statements on the reporting tables")
                 .contains("## Signing", "**B-LT result: signature + seal**", "First signature in a fresh JVM")
                 .doesNotContain("The signing phase failed")
+                .contains("## Catalogue search: GET /api/procedures/search", "300 generated procedures imported")
+                .containsPattern(
+                        "(?m)^\\| 1 \\| \\d+ \\| \\d+\\.\\d \\| \\d+\\.\\d \\| \\d+ \\| \\d+\\.\\d \\| \\d+\\.\\d \\| \\d+\\.\\d{3} \\| \\d+\\.\\d \\| 0 / 0 \\|$")
+                .containsPattern(
+                        "\\| \\*\\*search / select throughput\\*\\* \\| \\*\\*\\d+\\.\\d{3} \\(.*\\)\\*\\* \\| ≥ 0\\.2 \\|")
                 .contains("## National portal sync (DVCQG)", "National portal link (issue 15): on for the whole run")
                 .containsPattern(
                         "\\| \\*\\*b/a\\*\\* \\(a: the better of the two\\) \\| \\*\\*\\d+\\.\\d{3}\\*\\* \\| ≥ 0\\.8 \\|")

@@ -43,6 +43,7 @@ final class Report {
     private PortalBench.Run portalRun;
     private String portalFailure;
     private final Map<String, Long> sizes = new LinkedHashMap<>();
+    private CatalogueBench.Measured catalogue;
 
     Report(Settings settings) {
         this.settings = settings;
@@ -126,6 +127,14 @@ final class Report {
     }
 
     /** The national portal phase ran to its end and its checks passed. */
+    void catalogue(CatalogueBench.Measured measured) {
+        catalogue = measured;
+    }
+
+    boolean catalogueMeasured() {
+        return catalogue != null && !catalogue.runs().isEmpty();
+    }
+
     boolean portalMeasured() {
         return portalFailure == null && portalRun != null;
     }
@@ -152,6 +161,9 @@ final class Report {
         signingTable(md);
         trackingTable(md);
         reportTable(md);
+        if (catalogue != null) {
+            CatalogueBench.table(md, catalogue);
+        }
         portalTable(md);
         startupAndHeap(md);
         return md.toString();
@@ -605,18 +617,18 @@ final class Report {
         return text.toString();
     }
 
-    private static String row(String... cells) {
+    static String row(String... cells) {
         return "| " + String.join(" | ", cells) + " |\n";
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static String spread(List<Double> values, int decimals) {
+    static String spread(List<Double> values, int decimals) {
         String format = "%." + decimals + "f";
         return String.format(Locale.ROOT, format, median(values)) + " ("
                 + String.format(
@@ -633,11 +645,11 @@ final class Report {
         return String.format(Locale.ROOT, "%+.1f%%", change * 100);
     }
 
-    private static String f0(double v) {
+    static String f0(double v) {
         return String.format(Locale.ROOT, "%.0f", v);
     }
 
-    private static String f1(double v) {
+    static String f1(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
@@ -645,7 +657,7 @@ final class Report {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String f3(double v) {
+    static String f3(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 

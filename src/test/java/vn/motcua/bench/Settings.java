@@ -22,7 +22,8 @@ record Settings(
         int signingWarmup,
         int signingRepetitions,
         int portalFilings,
-        int portalBacklog) {
+        int portalBacklog,
+        int catalogueProcedures) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -50,7 +51,8 @@ record Settings(
                 Integer.getInteger("bench.signingWarmup", 20),
                 Integer.getInteger("bench.signingRepetitions", 200),
                 Integer.getInteger("bench.portalFilings", 200),
-                Integer.getInteger("bench.portalBacklog", 10_000));
+                Integer.getInteger("bench.portalBacklog", 10_000),
+                Integer.getInteger("bench.catalogueProcedures", 2000));
     }
 
     String jdbcUrl(String name) {

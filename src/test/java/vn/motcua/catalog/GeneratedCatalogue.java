@@ -10,7 +10,7 @@ import java.util.Map;
  * across sectors, the demo agencies, 2–5 components, legal times in working days, working hours and calendar days.
  * Codes start with 9. (no national code does), so that tests can remove them again.
  */
-final class GeneratedCatalogue {
+public final class GeneratedCatalogue {
 
     private record Sector(String name, List<String> stems) {}
 
@@ -96,11 +96,11 @@ final class GeneratedCatalogue {
 
     private GeneratedCatalogue() {}
 
-    static String code(int i) {
+    public static String code(int i) {
         return String.format("9.%06d.H43", i);
     }
 
-    static List<Map<String, Object>> procedures(int count) {
+    public static List<Map<String, Object>> procedures(int count) {
         List<Map<String, Object>> procedures = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             procedures.add(procedure(i));
