@@ -23,14 +23,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.motcua.api.Operators;
 import vn.motcua.api.UserError;
 
 /** Operators import catalogue files and read the history of imports with their reports. */
 @RestController
 @RequestMapping("/api/catalogue/imports")
 class CatalogueImportsController {
-
-    static final String OPERATORS = "camunda-admin";
 
     /** One import of the history; {@code report} only when one import is asked for. */
     record Entry(
@@ -137,13 +136,9 @@ class CatalogueImportsController {
     }
 
     private static void checkOperator(Authentication user) {
-        boolean operator =
-                user != null && user.getAuthorities().stream().anyMatch(a -> OPERATORS.equals(a.getAuthority()));
-        if (!operator) {
-            throw new UserError(
-                    HttpStatus.FORBIDDEN,
-                    "Chỉ quản trị hệ thống (nhóm camunda-admin) được nhập danh mục thủ tục và xem lịch sử nhập.",
-                    "Only operators (group camunda-admin) may import the procedure catalogue and see its imports.");
-        }
+        Operators.require(
+                user,
+                "Chỉ quản trị hệ thống (nhóm camunda-admin) được nhập danh mục thủ tục và xem lịch sử nhập.",
+                "Only operators (group camunda-admin) may import the procedure catalogue and see its imports.");
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.api.Operators;
 import vn.motcua.api.UserError;
 
 /** The operators' view of handoffs (group camunda-admin): pending, failed, delivered and parked, with their evidence. */
@@ -22,7 +22,6 @@ import vn.motcua.api.UserError;
 @RequestMapping("/api/interagency/handoffs")
 class HandoffsController {
 
-    static final String OPERATORS = "camunda-admin";
     private static final int LIMIT = 500;
 
     private final OutboxMapper outbox;
@@ -171,14 +170,10 @@ class HandoffsController {
     }
 
     private static void checkOperator(Authentication user) {
-        boolean operator =
-                user != null && user.getAuthorities().stream().anyMatch(a -> OPERATORS.equals(a.getAuthority()));
-        if (!operator) {
-            throw new UserError(
-                    HttpStatus.FORBIDDEN,
-                    "Chỉ quản trị hệ thống (nhóm camunda-admin) được xem và gửi lại các thông điệp liên thông.",
-                    "Only operators (group camunda-admin) may see and retry handoffs.");
-        }
+        Operators.require(
+                user,
+                "Chỉ quản trị hệ thống (nhóm camunda-admin) được xem và gửi lại các thông điệp liên thông.",
+                "Only operators (group camunda-admin) may see and retry handoffs.");
     }
 
     private static UserError notFound(String messageId) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.api.Operators;
 import vn.motcua.api.UserError;
 
 /**
@@ -34,7 +35,6 @@ import vn.motcua.api.UserError;
 @RequestMapping("/api/national-portal")
 class NationalPortalController {
 
-    static final String OPERATORS = "camunda-admin";
     private static final int LIMIT = 500;
 
     private final SyncMapper queue;
@@ -277,13 +277,9 @@ class NationalPortalController {
     }
 
     private static void checkOperator(Authentication user) {
-        boolean operator =
-                user != null && user.getAuthorities().stream().anyMatch(a -> OPERATORS.equals(a.getAuthority()));
-        if (!operator) {
-            throw new UserError(
-                    HttpStatus.FORBIDDEN,
-                    "Chỉ quản trị hệ thống (nhóm camunda-admin) được xem và xử lý việc đồng bộ với Cổng Dịch vụ công quốc gia.",
-                    "Only operators (group camunda-admin) may see and handle the sync with the national portal.");
-        }
+        Operators.require(
+                user,
+                "Chỉ quản trị hệ thống (nhóm camunda-admin) được xem và xử lý việc đồng bộ với Cổng Dịch vụ công quốc gia.",
+                "Only operators (group camunda-admin) may see and handle the sync with the national portal.");
     }
 }

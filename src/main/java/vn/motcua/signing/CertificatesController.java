@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.api.Operators;
 import vn.motcua.api.Problems;
 import vn.motcua.api.TextRules;
 import vn.motcua.api.UserError;
@@ -33,7 +34,7 @@ import vn.motcua.signing.SigningCertificate.HolderKind;
 @RestController
 class CertificatesController {
 
-    static final String OPERATORS = "camunda-admin";
+    static final String OPERATORS = Operators.GROUP;
     private static final int REASON_MAX = 500;
     private static final TextRules.Label REASON = new TextRules.Label("Lý do thu hồi", "Reason for the revocation");
 
@@ -213,11 +214,9 @@ class CertificatesController {
     }
 
     private static void onlyOperators(Authentication user) {
-        if (user == null || user.getAuthorities().stream().noneMatch(a -> OPERATORS.equals(a.getAuthority()))) {
-            throw new UserError(
-                    HttpStatus.FORBIDDEN,
-                    "Chỉ quản trị hệ thống (nhóm " + OPERATORS + ") được xem và quản lý chứng thư số ký.",
-                    "Only operators (group " + OPERATORS + ") may see and manage the signing certificates.");
-        }
+        Operators.require(
+                user,
+                "Chỉ quản trị hệ thống (nhóm " + OPERATORS + ") được xem và quản lý chứng thư số ký.",
+                "Only operators (group " + OPERATORS + ") may see and manage the signing certificates.");
     }
 }
