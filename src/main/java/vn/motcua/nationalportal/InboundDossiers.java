@@ -55,7 +55,7 @@ class InboundDossiers {
     }
 
     /** The outcome for one dossier of the portal: our code, or why it was not filed. */
-    record Outcome(String portalCode, String dossierCode, boolean created, String vietnamese, String english) {
+    record Outcome(String portalCode, String dossierCode, String vietnamese, String english) {
 
         boolean filed() {
             return dossierCode != null;
@@ -110,15 +110,11 @@ class InboundDossiers {
         String portalCode = mapping.inboundCode(dossier);
         if (portalCode == null) {
             return new Outcome(
-                    null,
-                    null,
-                    false,
-                    "Thiếu mã hồ sơ của Cổng (MaHoSoQG).",
-                    "The portal's code (MaHoSoQG) is missing.");
+                    null, null, "Thiếu mã hồ sơ của Cổng (MaHoSoQG).", "The portal's code (MaHoSoQG) is missing.");
         }
         Optional<SyncMapper.Known> known = queue.byPortalCode(portalCode);
         if (known.isPresent()) {
-            return new Outcome(portalCode, known.get().dossierCode(), false, null, null);
+            return new Outcome(portalCode, known.get().dossierCode(), null, null);
         }
         try {
             FilingReceipt receipt = transaction.execute(tx -> {
@@ -137,7 +133,7 @@ class InboundDossiers {
             });
             refused.remove(portalCode);
             log.info("Dossier {} of the national portal filed here as {}", portalCode, receipt.code());
-            return new Outcome(portalCode, receipt.code(), true, null, null);
+            return new Outcome(portalCode, receipt.code(), null, null);
         } catch (UserError invalid) {
             return refuse(portalCode, invalid.vietnamese(), invalid.getMessage());
         } catch (PortalMapping.MappingError unreadable) {
@@ -145,7 +141,7 @@ class InboundDossiers {
         } catch (org.springframework.dao.DuplicateKeyException twice) {
             // the same dossier came by another path at the same moment: the other filing stands
             return queue.byPortalCode(portalCode)
-                    .map(k -> new Outcome(portalCode, k.dossierCode(), false, null, null))
+                    .map(k -> new Outcome(portalCode, k.dossierCode(), null, null))
                     .orElseThrow(() -> twice);
         }
     }
@@ -153,7 +149,7 @@ class InboundDossiers {
     private Outcome refuse(String portalCode, String vietnamese, String english) {
         refused.put(portalCode, vietnamese + " / " + english);
         log.warn("Dossier {} of the national portal not filed: {}", portalCode, english);
-        return new Outcome(portalCode, null, false, vietnamese, english);
+        return new Outcome(portalCode, null, vietnamese, english);
     }
 
     private void confirm(Outcome outcome) throws PortalClient.Unavailable {
