@@ -46,15 +46,16 @@ public final class Benchmark {
             return;
         }
         System.out.println(report.markdown());
-        if (!report.signingMeasured()) {
+        Settings settings = Settings.fromSystemProperties();
+        if (settings.runs("signing") && !report.signingMeasured()) {
             log("the signing phase produced no numbers");
             System.exit(1);
         }
-        if (!report.catalogueMeasured()) {
+        if (settings.runs("catalogue") && !report.catalogueMeasured()) {
             log("the catalogue search phase produced no numbers");
             System.exit(1);
         }
-        if (!report.portalMeasured()) {
+        if (settings.runs("portal") && !report.portalMeasured()) {
             log("the national portal phase failed");
             System.exit(1);
         }
@@ -83,18 +84,30 @@ public final class Benchmark {
                             "(b) product: Spring Boot context, schema, migrations, deploy",
                             (System.nanoTime() - t1) / 1e6);
                     report.heap("after (b) started", heapAfterGc());
-                    lifecycles(bare, product);
-                    report.heap("after the lifecycle runs (a and b live)", heapAfterGc());
-                    report.filingRetries(product.retries());
-                    sql("(a)", bare, engineDb);
-                    sql("(b)", product, settings.database());
-                    report.write();
+                    if (settings.runs("lifecycle")) {
+                        lifecycles(bare, product);
+                        report.heap("after the lifecycle runs (a and b live)", heapAfterGc());
+                        report.filingRetries(product.retries());
+                        sql("(a)", bare, engineDb);
+                        sql("(b)", product, settings.database());
+                        report.write();
+                    }
                     bare.close();
-                    signing(product);
-                    tracking(product);
-                    new ReportBench(settings, report, product.port).run();
-                    new CatalogueBench(settings, report, product.port).run();
-                    portal(product, portal);
+                    if (settings.runs("signing")) {
+                        signing(product);
+                    }
+                    if (settings.runs("tracking")) {
+                        tracking(product);
+                    }
+                    if (settings.runs("report")) {
+                        new ReportBench(settings, report, product.port).run();
+                    }
+                    if (settings.runs("catalogue")) {
+                        new CatalogueBench(settings, report, product.port).run();
+                    }
+                    if (settings.runs("portal")) {
+                        portal(product, portal);
+                    }
                 }
             }
         }

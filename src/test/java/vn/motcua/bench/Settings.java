@@ -23,7 +23,11 @@ record Settings(
         int signingRepetitions,
         int portalFilings,
         int portalBacklog,
-        int catalogueProcedures) {
+        int catalogueProcedures,
+        List<String> phases) {
+
+    /** Every phase, in the order a run takes them: {@code -Dbench.phases=catalogue,portal} runs some of them. */
+    static final List<String> PHASES = List.of("lifecycle", "signing", "tracking", "report", "catalogue", "portal");
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -52,7 +56,23 @@ record Settings(
                 Integer.getInteger("bench.signingRepetitions", 200),
                 Integer.getInteger("bench.portalFilings", 200),
                 Integer.getInteger("bench.portalBacklog", 10_000),
-                Integer.getInteger("bench.catalogueProcedures", 2000));
+                Integer.getInteger("bench.catalogueProcedures", 2000),
+                phases(System.getProperty("bench.phases", String.join(",", PHASES))));
+    }
+
+    private static List<String> phases(String chosen) {
+        List<String> phases = Arrays.stream(chosen.split(","))
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .toList();
+        if (phases.isEmpty() || !PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("bench.phases=" + chosen + ": choose among " + PHASES);
+        }
+        return phases;
+    }
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
     }
 
     String jdbcUrl(String name) {
