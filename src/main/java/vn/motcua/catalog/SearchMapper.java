@@ -4,15 +4,21 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-/** Catalogue search over the folded text of {@code catalog_procedure}: its SQL is in {@code SearchMapper.xml}. */
+/**
+ * The folded text of {@code catalog_procedure} that catalogue search compares, and the number its changes raise: its
+ * SQL is in {@code SearchMapper.xml}.
+ */
 @Mapper
 interface SearchMapper {
 
     record Unfolded(String code, String name, String sector) {}
 
-    List<ProcedureSearch.Item> page(@Param("q") ProcedureSearch.Query query);
+    List<SearchIndex.Row> searchable();
 
-    List<ProcedureSearch.SectorCount> sectors(@Param("q") ProcedureSearch.Query query);
+    long generation();
+
+    /** Raises the generation: in the transaction that changes what search finds. */
+    void changed();
 
     List<Unfolded> unfolded();
 

@@ -27,6 +27,9 @@ class SearchTextFill implements ApplicationRunner {
         for (SearchMapper.Unfolded row : search.unfolded()) {
             filled += search.fold(row.code(), SearchText.of(row.code(), row.name(), row.sector()));
         }
+        if (filled > 0) {
+            search.changed();
+        }
         return filled;
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.catalog;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 class VersionsInForce {
 
     private final VersionMapper versions;
+    private final SearchMapper search;
     private final Clock clock;
 
-    VersionsInForce(VersionMapper versions, Clock clock) {
+    VersionsInForce(VersionMapper versions, SearchMapper search, Clock clock) {
         this.versions = versions;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -50,7 +53,11 @@ class VersionsInForce {
     }
 
     void promoteDue(LocalDate day) {
-        for (VersionMapper.Due due : versions.due(day)) {
+        List<VersionMapper.Due> dueNow = versions.due(day);
+        if (!dueNow.isEmpty()) {
+            search.changed();
+        }
+        for (VersionMapper.Due due : dueNow) {
             Procedure version = versions.find(due.code(), due.version())
                     .orElseThrow()
                     .with(versions.components(due.code(), due.version()));

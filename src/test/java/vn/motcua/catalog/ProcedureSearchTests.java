@@ -48,6 +48,9 @@ class ProcedureSearchTests {
     @Autowired
     JdbcTemplate sql;
 
+    @Autowired
+    SearchMapper searchMapper;
+
     Api api;
     List<Row> catalogue;
 
@@ -76,6 +79,8 @@ class ProcedureSearchTests {
         sql.update("delete from catalog_step_budget where procedure_code like '9.%'");
         sql.update("delete from catalog_component where procedure_code like '9.%'");
         sql.update("delete from catalog_procedure where code like '9.%'");
+        // by hand in SQL: the search index on this node learns it from the generation
+        sql.update("update catalog_generation set generation = generation + 1");
         sql.update("delete from catalog_import where id not in (select import_id from catalog_procedure_version"
                 + " where import_id is not null)");
     }
@@ -89,6 +94,51 @@ class ProcedureSearchTests {
         assertThat(sql.queryForObject(
                         "select search_text from catalog_procedure where code = '1.009994.H43'", String.class))
                 .isEqualTo("1.009994.h43 cap giay phep xay dung moi doi voi nha o rieng le hoat dong xay dung");
+    }
+
+    /**
+     * Each node holds the catalogue in memory: a second index on the same database (another node's) finds a procedure
+     * imported through this node at its very next search, and loses one removed, without waiting for anything.
+     */
+    @Test
+    void anotherNodeFindsAProcedureImportedHereAtItsNextSearch() {
+        SearchIndex otherNode = new SearchIndex(searchMapper);
+        assertThat(otherNode.rows()).hasSize(catalogue.size());
+        Map<String, Object> added = GeneratedCatalogue.procedure(2001);
+
+        Api.Reply imported = api.post(CatalogueImportTests.IMPORTS, "admin", List.of(added));
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+
+        assertThat(otherNode.rows()).hasSize(catalogue.size() + 1);
+        SearchIndex.Row row = otherNode.rows().stream()
+                .filter(r -> r.code().equals(GeneratedCatalogue.code(2001)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.name()).isEqualTo(added.get("name"));
+        assertThat(row.searchText())
+                .isEqualTo(SearchText.of(row.code(), row.name(), row.sector()).text());
+        assertThat(search("q=" + GeneratedCatalogue.code(2001))
+                        .body()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
+
+        for (String table : List.of(
+                "catalog_version_component",
+                "catalog_version_step_budget",
+                "catalog_procedure_version",
+                "catalog_component",
+                "catalog_step_budget")) {
+            sql.update("delete from " + table + " where procedure_code = ?", GeneratedCatalogue.code(2001));
+        }
+        sql.update("delete from catalog_procedure where code = ?", GeneratedCatalogue.code(2001));
+        sql.update("update catalog_generation set generation = generation + 1");
+        assertThat(otherNode.rows()).hasSize(catalogue.size());
+        assertThat(search("q=" + GeneratedCatalogue.code(2001))
+                        .body()
+                        .path("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test
