@@ -34,10 +34,12 @@ public class CatalogueImports {
     private final List<ProcedureChecks> checks;
     private final ObjectMapper json;
     private final Clock clock;
+    private final SearchMapper search;
 
     CatalogueImports(
             CatalogMapper catalog,
             VersionMapper versions,
+            SearchMapper search,
             Procedures procedures,
             VersionsInForce inForce,
             List<ProcedureChecks> checks,
@@ -45,6 +47,7 @@ public class CatalogueImports {
             Clock clock) {
         this.catalog = catalog;
         this.versions = versions;
+        this.search = search;
         this.procedures = procedures;
         this.inForce = inForce;
         this.checks = checks;
@@ -57,9 +60,26 @@ public class CatalogueImports {
     /** The newest version of a code, with its step budgets. */
     private record Newest(Procedure procedure, Map<String, String> stepBudgets) {}
 
+    /**
+     * Imports the file unless an import of the very same content is recorded already: the demo catalogue, at every
+     * start of every node. Empty when it was.
+     */
+    @Transactional
+    public Optional<ImportReport> runOnce(byte[] content, String fileName, LocalDate effectiveFrom, String user) {
+        search.lock();
+        if (versions.importsOf(sha256(content)) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(run(content, fileName, effectiveFrom, false, user));
+    }
+
     /** Imports the file (JSON or .xlsx) whole or not at all; the report says which, and why. */
     @Transactional
     public ImportReport run(byte[] content, String fileName, LocalDate effectiveFrom, boolean dryRun, String user) {
+        if (!dryRun) {
+            // one import at a time in the whole cluster: a second waits, then finds what the first stored
+            search.lock();
+        }
         String sha256 = sha256(content);
         Parsed parsed;
         try {

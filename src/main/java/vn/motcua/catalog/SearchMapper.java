@@ -17,6 +17,9 @@ interface SearchMapper {
 
     long generation();
 
+    /** Holds the generation's row until the transaction ends: catalogue imports take their turn. */
+    long lock();
+
     /** Raises the generation: in the transaction that changes what search finds. */
     void changed();
 

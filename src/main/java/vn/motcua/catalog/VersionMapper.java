@@ -225,6 +225,9 @@ interface VersionMapper {
     @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
     void insertImport(@Param("r") ImportRow row, @Param("key") GeneratedId key);
 
+    @Select("select count(*) from catalog_import where sha256 = #{sha256}")
+    int importsOf(String sha256);
+
     @Update("update catalog_import set report = #{report} where id = #{id}")
     void importReport(@Param("id") long id, @Param("report") String report);
 

@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -780,20 +777,14 @@ class NationalPortalEmulatorTests {
         return codes;
     }
 
-    /** Code and name of every procedure the demo catalogue's migrations insert into catalog_procedure. */
+    /** Code and name of every procedure of the demo catalogue's import file (db/demo/catalogue.json). */
     private static Map<String, String> demoCatalogue() throws IOException {
         Map<String, String> procedures = new LinkedHashMap<>();
-        Pattern row = Pattern.compile("^\\('(\\d\\.\\d{6}\\.H43)', '([^']+)'", Pattern.MULTILINE);
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/demo"))) {
-            for (Path file : files.sorted().toList()) {
-                for (String statement : Files.readString(file).split("insert into ")) {
-                    Matcher found = row.matcher(statement);
-                    while (statement.startsWith("catalog_procedure ") && found.find()) {
-                        procedures.put(found.group(1), found.group(2));
-                    }
-                }
-            }
-        }
+        new ObjectMapper()
+                .readTree(Path.of("src/main/resources/db/demo/catalogue.json").toFile())
+                .path("procedures")
+                .forEach(p ->
+                        procedures.put(p.path("code").asText(), p.path("name").asText()));
         assertThat(procedures).hasSizeGreaterThanOrEqualTo(7);
         return procedures;
     }

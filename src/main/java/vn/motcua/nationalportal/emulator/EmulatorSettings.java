@@ -27,7 +27,7 @@ record EmulatorSettings(
         Optional<String> pushToken,
         Duration sessionTtl) {
 
-    /** Every agency of the demo catalogue (db/demo/V100, V101): the province, its centre, departments and the ward. */
+    /** Every agency of the demo catalogue (db/demo/V100, V101, and its procedures in db/demo/catalogue.json): the province, its centre, departments and the ward. */
     static final Set<String> DEMO_AGENCIES = Set.of(
             "000.00.00.H43", "000.00.01.H43", "000.00.12.H43", "000.20.43.H43", "000.61.43.H43", "000.62.00.H43");
 
