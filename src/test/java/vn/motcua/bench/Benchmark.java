@@ -35,7 +35,7 @@ public final class Benchmark {
         this.report = new Report(settings);
     }
 
-    /** Exits 1 when a phase failed or the signing or national portal phase produced no numbers. */
+    /** Exits 1 when a phase failed, or a phase that ran produced no numbers. */
     public static void main(String[] args) {
         Report report;
         try {
@@ -47,6 +47,18 @@ public final class Benchmark {
         }
         System.out.println(report.markdown());
         Settings settings = Settings.fromSystemProperties();
+        if (settings.runs("lifecycle") && !report.lifecycleMeasured()) {
+            log("the lifecycle phase produced no numbers");
+            System.exit(1);
+        }
+        if (settings.runs("tracking") && !report.trackingMeasured()) {
+            log("the tracking phase produced no numbers");
+            System.exit(1);
+        }
+        if (settings.runs("report") && !report.reportMeasured()) {
+            log("the report phase produced no numbers");
+            System.exit(1);
+        }
         if (settings.runs("signing") && !report.signingMeasured()) {
             log("the signing phase produced no numbers");
             System.exit(1);

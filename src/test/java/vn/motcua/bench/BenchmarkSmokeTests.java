@@ -20,13 +20,9 @@ class BenchmarkSmokeTests {
     void runsBothLifecyclesSignsSeedsAndLoadsTrackingDrainsAPortalBacklogAndWritesTheTable(@TempDir Path dir)
             throws Exception {
         Path results = dir.resolve("results.md");
-        String database = "motcua_test_bench_smoke_"
-                + System.getenv().getOrDefault("MOTCUA_TEST_DB", "motcua_test").replaceAll("\\W", "");
-        Process harness = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx1g",
-                        "-Dbench.database=" + database,
-                        "-Dbench.output=" + results,
+        Process harness = harness(
+                dir,
+                List.of(
                         "-Dbench.threads=2",
                         "-Dbench.warmupLifecycles=1",
                         "-Dbench.lifecycles=2",
@@ -42,13 +38,7 @@ class BenchmarkSmokeTests {
                         "-Dbench.signingRepetitions=2",
                         "-Dbench.portalFilings=5",
                         "-Dbench.portalBacklog=200",
-                        "-Dbench.catalogueProcedures=300",
-                        "-cp",
-                        testClasspath(),
-                        Benchmark.class.getName()))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("harness.log").toFile())
-                .start();
+                        "-Dbench.catalogueProcedures=300"));
 
         assertThat(harness.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(harness.exitValue())
@@ -57,6 +47,10 @@ class BenchmarkSmokeTests {
         assertThat(Files.readString(results, StandardCharsets.UTF_8))
                 .contains("| 1 | ", "b/a", "Task_ReturnResult", "whole lifecycle", "| 200 | 1 |", "| 400 | 1 |")
                 .contains("Seeded to 400 dossiers")
+                // issue 17's goals beside the ratios they judge
+                .containsPattern("\\| \\*\\*median \\(min–max\\)\\*\\* \\| .* \\| ≥ 0\\.67 \\|")
+                .containsPattern("(?m)^\\| Task_ReturnResult( \\| [^|]+){7} \\| < 250 \\|$")
+                .contains("throughput ≥ 0.7, p99 ≤ 20 ms", "Goal: tracking throughput drops by at most 10.0%")
                 .contains("## Report II.06a of a year", "| 300 | ", "statements on the reporting tables")
                 .contains("## Signing", "**B-LT result: signature + seal**", "First signature in a fresh JVM")
                 .doesNotContain("The signing phase failed")
@@ -74,6 +68,45 @@ class BenchmarkSmokeTests {
                 .containsPattern("\\| \\d+ / \\d+ / \\d+ / 0 / 0 \\| duplicates 0 \\|")
                 .doesNotContain("The national portal phase failed")
                 .doesNotContain("NaN |  NaN");
+    }
+
+    /**
+     * Only the phases asked for run (the tables of the others are not written), and a phase that measures nothing
+     * fails the run: here the catalogue search, given no second to measure in.
+     */
+    @Test
+    void runsOnlyThePhasesAskedForAndFailsWhenOneMeasuresNothing(@TempDir Path dir) throws Exception {
+        Process harness = harness(
+                dir,
+                List.of(
+                        "-Dbench.phases=catalogue",
+                        "-Dbench.catalogueProcedures=50",
+                        "-Dbench.repetitions=1",
+                        "-Dbench.loadThreads=1",
+                        "-Dbench.loadWarmupSeconds=0",
+                        "-Dbench.loadSeconds=0"));
+
+        assertThat(harness.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        String log = Files.readString(dir.resolve("harness.log"), StandardCharsets.UTF_8);
+        assertThat(harness.exitValue()).as(log).isEqualTo(1);
+        assertThat(log).contains("the catalogue search measured nothing");
+        assertThat(log).doesNotContain("warm-up: ", "seeded ");
+    }
+
+    private static Process harness(Path dir, List<String> properties) throws Exception {
+        String database = "motcua_test_bench_smoke_"
+                + System.getenv().getOrDefault("MOTCUA_TEST_DB", "motcua_test").replaceAll("\\W", "");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-Dbench.database=" + database,
+                "-Dbench.output=" + dir.resolve("results.md")));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", testClasspath(), Benchmark.class.getName()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("harness.log").toFile())
+                .start();
     }
 
     /** Surefire's class path without its booter jar, whose manifest would list every entry a second time. */

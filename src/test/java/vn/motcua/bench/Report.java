@@ -28,6 +28,14 @@ final class Report {
     private final Map<String, Double> startups = new LinkedHashMap<>();
     private final Map<String, Long> heaps = new LinkedHashMap<>();
     private final Map<String, Latencies> latencies = new LinkedHashMap<>();
+    /** Issue 17's goals, printed beside the ratios they judge. */
+    static final double GOAL_LIFECYCLE_RATIO = 0.67;
+
+    static final double GOAL_STEP_P99_MILLIS = 250;
+    static final double GOAL_TRACKING_RATIO = 0.7;
+    static final double GOAL_TRACKING_P99_MILLIS = 20;
+    static final double GOAL_TRACKING_FLAT = 0.10;
+
     private final List<LifecycleRun> lifecycleRuns = new ArrayList<>();
     private final Map<String, Map<String, SqlProbe.Count>> sql = new LinkedHashMap<>();
     private final List<Seeding> seedings = new ArrayList<>();
@@ -131,6 +139,18 @@ final class Report {
         catalogue = measured;
     }
 
+    boolean lifecycleMeasured() {
+        return !lifecycleRuns.isEmpty() && !sql.isEmpty();
+    }
+
+    boolean trackingMeasured() {
+        return !trackingRuns.isEmpty();
+    }
+
+    boolean reportMeasured() {
+        return !reportRuns.isEmpty();
+    }
+
     boolean catalogueMeasured() {
         return catalogue != null && !catalogue.runs().isEmpty();
     }
@@ -155,16 +175,26 @@ final class Report {
     String markdown() {
         StringBuilder md = new StringBuilder("# Một Cửa benchmark\n\n");
         machine(md);
-        lifecycle(md);
-        steps(md);
-        sqlTable(md);
-        signingTable(md);
-        trackingTable(md);
-        reportTable(md);
+        if (settings.runs("lifecycle")) {
+            lifecycle(md);
+            steps(md);
+            sqlTable(md);
+        }
+        if (settings.runs("signing")) {
+            signingTable(md);
+        }
+        if (settings.runs("tracking")) {
+            trackingTable(md);
+        }
+        if (settings.runs("report")) {
+            reportTable(md);
+        }
         if (catalogue != null) {
             CatalogueBench.table(md, catalogue);
         }
-        portalTable(md);
+        if (settings.runs("portal")) {
+            portalTable(md);
+        }
         startupAndHeap(md);
         return md.toString();
     }
@@ -211,19 +241,22 @@ final class Report {
 
     private void lifecycle(StringBuilder md) {
         md.append("## Lifecycle: file + 7 user tasks (1.009994.H43 on standard_procedure)\n\n")
-                .append("| Repetition | (a) bare engine, lifecycles/s | (b) product over HTTP, lifecycles/s | b/a |\n")
-                .append("|---|---|---|---|\n");
+                .append(
+                        "| Repetition | (a) bare engine, lifecycles/s | (b) product over HTTP, lifecycles/s | b/a | goal |\n")
+                .append("|---|---|---|---|---|\n");
         List<Double> ratios = new ArrayList<>();
         for (LifecycleRun run : lifecycleRuns) {
             ratios.add(run.product() / run.bare());
-            md.append(row("" + run.repetition(), f2(run.bare()), f2(run.product()), f3(run.product() / run.bare())));
+            md.append(
+                    row("" + run.repetition(), f2(run.bare()), f2(run.product()), f3(run.product() / run.bare()), ""));
         }
         if (!lifecycleRuns.isEmpty()) {
             md.append(row(
                     "**median (min–max)**",
                     spread(lifecycleRuns.stream().map(LifecycleRun::bare).toList(), 2),
                     spread(lifecycleRuns.stream().map(LifecycleRun::product).toList(), 2),
-                    "**" + spread(ratios, 3) + "**"));
+                    "**" + spread(ratios, 3) + "**",
+                    "≥ " + f2(GOAL_LIFECYCLE_RATIO)));
         }
         md.append(
                         "\nFilings and task steps of (b) that answered 500 and were retried by the client (counted in the latencies): ")
@@ -234,8 +267,9 @@ final class Report {
     private void steps(StringBuilder md) {
         md.append("## Latency per step, ms (all repetitions; (b) task steps = list by business key + claim +"
                         + " complete over /engine-rest)\n\n")
-                .append("| Step | (a) p50 | (a) p95 | (a) p99 | (b) p50 | (b) p95 | (b) p99 | b/a p50 |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                .append(
+                        "| Step | (a) p50 | (a) p95 | (a) p99 | (b) p50 | (b) p95 | (b) p99 | b/a p50 | goal (b) p99 |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         Latencies a = latencies("(a)");
         Latencies b = latencies("(b)");
         List<String> names = new ArrayList<>(Lifecycle.stepNames());
@@ -249,7 +283,8 @@ final class Report {
                     f1(b.millis(step, .5)),
                     f1(b.millis(step, .95)),
                     f1(b.millis(step, .99)),
-                    f2(b.millis(step, .5) / a.millis(step, .5))));
+                    f2(b.millis(step, .5) / a.millis(step, .5)),
+                    step.equals(Lifecycle.TRACK) ? "" : "< " + f0(GOAL_STEP_P99_MILLIS)));
         }
         md.append('\n');
     }
@@ -428,8 +463,8 @@ final class Report {
         }
         md.append(
                         "\n| Dossiers | Repetition | tracking req/s | tracking p50 ms | tracking p99 ms | raw req/s | raw p99 ms"
-                                + " | tracking/raw throughput | errors |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
+                                + " | tracking/raw throughput | errors | goal |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
         Map<Integer, List<TrackingRun>> bySize = new TreeMap<>();
         trackingRuns.forEach(run ->
                 bySize.computeIfAbsent(run.size(), s -> new ArrayList<>()).add(run));
@@ -445,7 +480,8 @@ final class Report {
                         f0(run.raw().throughput()),
                         f1(run.raw().p99()),
                         f3(run.tracking().throughput() / run.raw().throughput()),
-                        run.tracking().errors() + " / " + run.raw().errors()));
+                        run.tracking().errors() + " / " + run.raw().errors(),
+                        ""));
             }
             List<Double> t = runs.stream().map(r -> r.tracking().throughput()).toList();
             List<Double> tp99 = runs.stream().map(r -> r.tracking().p99()).toList();
@@ -463,7 +499,8 @@ final class Report {
                     spread(r, 0),
                     spread(rp99, 1),
                     "**" + spread(ratio, 3) + "**",
-                    ""));
+                    "",
+                    "throughput ≥ " + f1(GOAL_TRACKING_RATIO) + ", p99 ≤ " + f0(GOAL_TRACKING_P99_MILLIS) + " ms"));
             medians.put(size, new double[] {median(t), median(r), median(tp99), median(rp99)});
         });
         if (medians.size() >= 2) {
@@ -486,7 +523,9 @@ final class Report {
                     .append(f1(small[3]))
                     .append(" → ")
                     .append(f1(large[3]))
-                    .append(" ms.\n");
+                    .append(" ms. Goal: tracking throughput drops by at most ")
+                    .append(pct(GOAL_TRACKING_FLAT).replace("+", ""))
+                    .append(".\n");
         }
         md.append('\n');
     }
