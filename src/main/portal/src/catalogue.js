@@ -63,20 +63,28 @@ function showInForm(state) {
   $('#level').value = state.level;
 }
 
-/** Asks the search API for the state's page and shows it; the address follows (a new history entry when asked). */
+let latest = 0;
+
+/**
+ * Asks the search API for the state's page and shows it, unless a newer search was asked for meanwhile; the address
+ * follows (a new history entry when asked).
+ */
 async function search(state, remember) {
+  const asked = ++latest;
   const query = new URLSearchParams({ page: state.page, size: PAGE_SIZE });
   ['q', 'sector', 'agency', 'level'].forEach((key) => state[key] && query.set(key, state[key]));
   let found;
   try {
     found = await api(`/api/procedures/search?${query}`);
   } catch (error) {
+    if (asked !== latest) return;
     say($('#message'), error.message);
     $('#found').textContent = '';
     $('#results').replaceChildren();
     $('#pager').hidden = true;
     return;
   }
+  if (asked !== latest) return;
   if (remember) history.pushState(null, '', address(state));
   show(state, found);
 }

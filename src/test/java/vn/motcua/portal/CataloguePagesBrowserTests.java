@@ -92,7 +92,8 @@ class CataloguePagesBrowserTests {
     void aCitizenTypingXayDungFindsTheTwoConstructionPermitsFirstWithTheSectorCountsOfTheApi() {
         browser.type("#q", "xay dung").click("#search button");
 
-        assertThat(browser.textOnceItShows("#found", "Tìm thấy")).isEqualTo("Tìm thấy 2 thủ tục");
+        // the page first lists the whole catalogue: wait for the answer to the query
+        browser.textOnceItShows("#found", "Tìm thấy 2 thủ tục");
         JsonNode answer = api.get(SEARCH + "?q=xay dung&page=0&size=20").body();
         assertThat(answer.path("total").asInt()).isEqualTo(2);
         assertThat(names()).containsExactly(PERMIT_WORKS, PERMIT_HOUSE).isEqualTo(field(answer, "name"));
@@ -134,7 +135,8 @@ class CataloguePagesBrowserTests {
         assertThat(pages).isGreaterThanOrEqualTo(2);
 
         browser.type("#q", "dang ky").click("#search button");
-        assertThat(browser.textOnceItShows("#found", "Tìm thấy")).isEqualTo("Tìm thấy " + total + " thủ tục");
+        assertThat(browser.textOnceItShows("#found", "Tìm thấy " + total + " thủ tục"))
+                .isEqualTo("Tìm thấy " + total + " thủ tục");
         assertThat(browser.text("#page-of")).isEqualTo("Trang 1 / " + pages);
         assertThat(codes()).isEqualTo(field(first, "code"));
         assertThat(sectorButtons()).isEqualTo(sectorButtons(first));
@@ -159,23 +161,32 @@ class CataloguePagesBrowserTests {
         // the counts are those of the whole match: the other sectors stay choosable
         assertThat(sectorButtons()).isEqualTo(sectorButtons(first));
 
-        JsonNode civilFull = api.get(SEARCH + "?q=dang ky&sector=Hộ tịch&level=FULL&page=0&size=20")
-                .body();
-        browser.script("const s = document.getElementById('level'); s.value = 'FULL';");
+        JsonNode partial =
+                api.get(SEARCH + "?q=dang ky&level=PARTIAL&page=0&size=20").body();
+        long partialTotal = partial.path("total").asLong();
+        assertThat(partialTotal).isNotIn(total, civilTotal);
+        browser.click("#sectors button[data-sector='']");
+        browser.script("document.getElementById('level').value = 'PARTIAL'");
         browser.click("#search button");
-        browser.textOnceItShows("#found", "Tìm thấy " + civilFull.path("total").asLong() + " thủ tục");
-        assertThat(codes()).isEqualTo(field(civilFull, "code"));
-        assertThat(browser.text("#results")).doesNotContain("Một phần");
+        browser.textOnceItShows("#found", "Tìm thấy " + partialTotal + " thủ tục");
+        assertThat(codes()).isEqualTo(field(partial, "code"));
+        assertThat(sectorButtons()).isEqualTo(sectorButtons(partial));
+        assertThat(browser.text("#results")).contains("Một phần").doesNotContain("Toàn trình");
         String address = browser.url();
-        assertThat(address).endsWith("/portal/index.html?q=dang+ky&linh-vuc=H%E1%BB%99+t%E1%BB%8Bch&muc-do=FULL");
-        browser.screenshot("danh-muc-4-loc-linh-vuc-muc-do");
+        assertThat(address).endsWith("/portal/index.html?q=dang+ky&muc-do=PARTIAL");
+        browser.screenshot("danh-muc-4-loc-muc-do");
 
         // the address as a bookmark, in a new session: the same search, the same filters
-        browser.forgetCookies().open(address.substring(address.indexOf("/portal/")));
-        browser.textOnceItShows("#found", "Tìm thấy " + civilFull.path("total").asLong() + " thủ tục");
-        assertThat(codes()).isEqualTo(field(civilFull, "code"));
+        browser.forgetCookies().open("/portal/index.html?q=dang+ky&linh-vuc=H%E1%BB%99+t%E1%BB%8Bch&trang=1");
+        browser.textOnceItShows("#found", "Tìm thấy " + civilTotal + " thủ tục");
+        assertThat(codes()).isEqualTo(field(civil, "code"));
         assertThat(browser.attribute("#q", "value")).isEqualTo("dang ky");
-        assertThat(browser.attribute("#level", "value")).isEqualTo("FULL");
+        assertThat(browser.attribute("#sectors button[data-sector='Hộ tịch']", "aria-pressed"))
+                .isEqualTo("true");
+        browser.open(address.substring(address.indexOf("/portal/")));
+        browser.textOnceItShows("#found", "Tìm thấy " + partialTotal + " thủ tục");
+        assertThat(codes()).isEqualTo(field(partial, "code"));
+        assertThat(browser.attribute("#level", "value")).isEqualTo("PARTIAL");
     }
 
     @Test
