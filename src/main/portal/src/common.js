@@ -28,13 +28,17 @@ export function setUpLanguageSwitch() {
   applyLanguage();
 }
 
-/** A refusal of our API: the message in the page's language, and both texts (a kiosk shows them together). */
+/**
+ * A refusal of our API: the message in the page's language, both texts (a kiosk shows them together) and the answer's
+ * body (a refused import's report names each row).
+ */
 export class ApiError extends Error {
-  constructor(status, vi, en) {
+  constructor(status, vi, en, body = null) {
     super(t(vi, en));
     this.status = status;
     this.vi = vi;
     this.en = en;
+    this.body = body;
   }
 }
 
@@ -67,7 +71,7 @@ export async function api(path, options = {}) {
   const body = type.includes('json') ? await response.json() : null;
   if (!response.ok) {
     throw new ApiError(response.status, body?.message || body?.detail || `Lỗi ${response.status}.`,
-      body?.messageEn || body?.detail || `Error ${response.status}.`);
+      body?.messageEn || body?.detail || `Error ${response.status}.`, body);
   }
   return body;
 }

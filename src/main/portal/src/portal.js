@@ -11,9 +11,10 @@ import { dashboard } from './dashboard.js';
 import { kiosk } from './kiosk.js';
 import { report } from './report.js';
 import { verification } from './verification.js';
+import { operatorCatalogue } from './operator-catalogue.js';
 
 const pages = { catalogue, procedure, filing, tracking, counter, mine, results, dashboard, report, kiosk, verification,
-  login: loginPage };
+  operatorCatalogue, login: loginPage };
 
 document.addEventListener('DOMContentLoaded', () => {
   setUpLanguageSwitch();

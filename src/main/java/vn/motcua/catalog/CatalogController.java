@@ -1,7 +1,9 @@
 package vn.motcua.catalog;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,13 +53,25 @@ class CatalogController {
         return search.search(q, sector, agency, level, page, size);
     }
 
+    /** A procedure as before, and the next version already imported that is not in force yet (null: none). */
+    record InForce(@JsonUnwrapped Procedure procedure, Upcoming nextVersion) {}
+
+    record Upcoming(int version, LocalDate effectiveFrom) {}
+
     @GetMapping("/{code}")
-    @Operation(summary = "One procedure of the catalogue")
-    Procedure one(@PathVariable String code) {
-        return procedures
+    @Operation(
+            summary = "One procedure of the catalogue: the version in force now (version, effectiveFrom), and"
+                    + " nextVersion {version, effectiveFrom} when a later one is imported and not yet in force")
+    InForce one(@PathVariable String code) {
+        Procedure procedure = procedures
                 .find(code)
                 .orElseThrow(() -> UserError.notFound(
                         "Không tìm thấy thủ tục có mã " + code + ".", "No procedure has the code " + code + "."));
+        Upcoming next = procedures
+                .upcoming(code)
+                .map(v -> new Upcoming(v.version(), v.effectiveFrom()))
+                .orElse(null);
+        return new InForce(procedure, next);
     }
 
     @GetMapping("/{code}/versions")

@@ -1,6 +1,7 @@
 package vn.motcua.catalog;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,6 +108,17 @@ public class Procedures {
                         d.version() == inForce,
                         version(code, d.version()).orElseThrow()))
                 .toList();
+    }
+
+    /**
+     * The first version imported that comes in force after today (the engine's clock), e.g. one published ahead of a new
+     * law; empty when the version in force is the newest.
+     */
+    Optional<ProcedureVersion.Dated> upcoming(String code) {
+        LocalDate today = LocalDate.now(clock);
+        return versions.versions(code).stream()
+                .filter(v -> v.effectiveFrom().isAfter(today))
+                .findFirst();
     }
 
     /** The row {@code catalog_procedure} holds: the version in force now, once {@link VersionsInForce} has run. */

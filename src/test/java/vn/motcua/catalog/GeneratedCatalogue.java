@@ -108,7 +108,7 @@ public final class GeneratedCatalogue {
         return procedures;
     }
 
-    static Map<String, Object> procedure(int i) {
+    public static Map<String, Object> procedure(int i) {
         Sector sector = SECTORS.get(i % SECTORS.size());
         String name =
                 sector.stems().get((i / SECTORS.size()) % sector.stems().size()) + CASES.get((i / 7) % CASES.size());
