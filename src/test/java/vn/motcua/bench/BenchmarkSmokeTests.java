@@ -68,6 +68,36 @@ class BenchmarkSmokeTests {
                 .containsPattern("\\| \\d+ / \\d+ / \\d+ / 0 / 0 \\| duplicates 0 \\|")
                 .doesNotContain("The national portal phase failed")
                 .doesNotContain("NaN |  NaN");
+        assertThat(oursPerStep(Files.readString(results, StandardCharsets.UTF_8)))
+                .as("statements our platform sends per step in the request's thread (issue 17); a change that adds or"
+                        + " removes some on purpose moves this pin, with the reason in its commit")
+                .isEqualTo(OURS_PER_STEP);
+    }
+
+    /** Pinned: the statements on our tables in each step's request (no timing: counts only, single-threaded). */
+    static final java.util.Map<String, Long> OURS_PER_STEP = new java.util.LinkedHashMap<>();
+
+    static {
+        OURS_PER_STEP.put("file", 21L);
+        OURS_PER_STEP.put("Task_CheckDossier", 33L);
+        OURS_PER_STEP.put("Task_AssignDossier", 9L);
+        OURS_PER_STEP.put("Task_AppraiseDossier", 9L);
+        OURS_PER_STEP.put("Task_ReviewDossier", 9L);
+        OURS_PER_STEP.put("Task_SignResult", 17L);
+        OURS_PER_STEP.put("Task_IssueResult", 30L);
+        OURS_PER_STEP.put("Task_ReturnResult", 13L);
+        OURS_PER_STEP.put("tracking read", 6L);
+    }
+
+    private static java.util.Map<String, Long> oursPerStep(String results) {
+        java.util.Map<String, Long> ours = new java.util.LinkedHashMap<>();
+        String table = results.substring(results.indexOf("### (b) by source"));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| ([\\w ]+?) \\| (\\d+) \\| (\\d+) \\|")
+                .matcher(table.substring(0, table.indexOf("**lifecycle steps**")));
+        while (row.find()) {
+            ours.put(row.group(1), Long.valueOf(row.group(3)));
+        }
+        return ours;
     }
 
     /**

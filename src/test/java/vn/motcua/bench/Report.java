@@ -35,6 +35,7 @@ final class Report {
     static final double GOAL_TRACKING_RATIO = 0.7;
     static final double GOAL_TRACKING_P99_MILLIS = 20;
     static final double GOAL_TRACKING_FLAT = 0.10;
+    static final double GOAL_OURS_PER_ENGINE = 0.30;
 
     private final List<LifecycleRun> lifecycleRuns = new ArrayList<>();
     private final Map<String, Map<String, SqlProbe.Count>> sql = new LinkedHashMap<>();
@@ -331,6 +332,7 @@ final class Report {
                         "**" + totals[2] + "**",
                         "" + totals[3]))
                 .append('\n');
+        sourcesTable(md, b, names);
         Double reporting = reportingStatements.get("(b)");
         if (reporting != null) {
             md.append("Of (b), statements on the reporting tables (the II.06a read model and its day counters, written")
@@ -342,6 +344,42 @@ final class Report {
                     .append(f1((double) totals[0] / Lifecycle.stepNames().size()))
                     .append(" statements each.\n\n");
         }
+    }
+
+    /** (b)'s statements in the request thread, on the engine's tables and on ours, with issue 17's goal for ours. */
+    private static void sourcesTable(StringBuilder md, Map<String, SqlProbe.Count> b, List<String> names) {
+        if (b.isEmpty()) {
+            return;
+        }
+        md.append("### (b) by source, in the request's thread (engine: statements on ACT_ tables; ours: every other;")
+                .append(" listeners after the commit and jobs run in other threads)\n\n")
+                .append("| Step | engine | ours | ours / engine | goal |\n|---|---|---|---|---|\n");
+        long engine = 0;
+        long ours = 0;
+        for (String step : names) {
+            SqlProbe.Count count = b.get(step);
+            if (count == null) {
+                continue;
+            }
+            StatementCounter.Sources sources = count.sources();
+            if (!step.equals(Lifecycle.TRACK)) {
+                engine += sources.engine();
+                ours += sources.ours();
+            }
+            md.append(row(
+                    step,
+                    "" + sources.engine(),
+                    "" + sources.ours(),
+                    sources.engine() == 0 ? "–" : f3((double) sources.ours() / sources.engine()),
+                    ""));
+        }
+        md.append(row(
+                        "**lifecycle steps** (filing + 7 tasks)",
+                        "**" + engine + "**",
+                        "**" + ours + "**",
+                        "**" + (engine == 0 ? "–" : f3((double) ours / engine)) + "**",
+                        "≤ " + f2(GOAL_OURS_PER_ENGINE)))
+                .append('\n');
     }
 
     private void signingTable(StringBuilder md) {

@@ -20,7 +20,7 @@ final class SqlProbe extends Latencies implements AutoCloseable {
 
     private static final String[] COM = {"Com_select", "Com_insert", "Com_update", "Com_delete"};
 
-    record Count(Map<StatementCounter.Verb, Long> driver, long server) {
+    record Count(Map<StatementCounter.Verb, Long> driver, long server, StatementCounter.Sources sources) {
         long driverTotal() {
             return driver.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -40,15 +40,16 @@ final class SqlProbe extends Latencies implements AutoCloseable {
         StatementCounter.start();
         T result = action.get();
         Map<StatementCounter.Verb, Long> driver = new EnumMap<>(StatementCounter.stop());
+        StatementCounter.Sources sources = StatementCounter.sources();
         texts.putIfAbsent(step, StatementCounter.texts());
         long serverDelta = server() - before;
-        Count count = new Count(driver, serverDelta);
+        Count count = new Count(driver, serverDelta, sources);
         minimum.merge(
                 step,
                 count,
                 (a, b) -> a.driverTotal() <= b.driverTotal()
-                        ? new Count(a.driver(), Math.min(a.server(), b.server()))
-                        : new Count(b.driver(), Math.min(a.server(), b.server())));
+                        ? new Count(a.driver(), Math.min(a.server(), b.server()), a.sources())
+                        : new Count(b.driver(), Math.min(a.server(), b.server()), b.sources()));
         return result;
     }
 

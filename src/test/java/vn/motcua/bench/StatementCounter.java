@@ -35,6 +35,20 @@ final class StatementCounter {
 
     private static volatile boolean reportingOn;
 
+    /**
+     * In the request's own thread (Tomcat's {@code http-nio-…}): statements on the engine's tables ({@code ACT_RU_},
+     * {@code ACT_HI_}, {@code ACT_GE_}, {@code ACT_RE_}, {@code ACT_ID_}) and on ours. Listeners after the commit and
+     * the job executor run in other threads and are not in either.
+     */
+    private static final AtomicLong ENGINE_IN_REQUEST = new AtomicLong();
+
+    private static final AtomicLong OURS_IN_REQUEST = new AtomicLong();
+    private static final java.util.regex.Pattern ENGINE_TABLE =
+            java.util.regex.Pattern.compile("(?i)\\bACT_(RU|HI|GE|RE|ID)_");
+
+    /** What the request thread sent: on the engine's tables, on ours. */
+    record Sources(long engine, long ours) {}
+
     static {
         for (Verb verb : Verb.values()) {
             COUNTS.put(verb, new AtomicLong());
@@ -43,6 +57,8 @@ final class StatementCounter {
 
     static void start() {
         COUNTS.values().forEach(count -> count.set(0));
+        ENGINE_IN_REQUEST.set(0);
+        OURS_IN_REQUEST.set(0);
         TEXTS.clear();
         on = true;
     }
@@ -64,6 +80,11 @@ final class StatementCounter {
         Map<Verb, Long> counts = new EnumMap<>(Verb.class);
         COUNTS.forEach((verb, count) -> counts.put(verb, count.get()));
         return counts;
+    }
+
+    /** Since {@link #start()}, in request threads: the engine's statements and ours. */
+    static Sources sources() {
+        return new Sources(ENGINE_IN_REQUEST.get(), OURS_IN_REQUEST.get());
     }
 
     static DataSource wrap(DataSource target) {
@@ -109,6 +130,10 @@ final class StatementCounter {
                         COUNTS.get(verb(sql)).incrementAndGet();
                         TEXTS.computeIfAbsent(head(sql), key -> new AtomicLong())
                                 .incrementAndGet();
+                        if (Thread.currentThread().getName().startsWith("http-nio-")) {
+                            (sql != null && ENGINE_TABLE.matcher(sql).find() ? ENGINE_IN_REQUEST : OURS_IN_REQUEST)
+                                    .incrementAndGet();
+                        }
                     }
                     return invoke(statement, method, args);
                 });
