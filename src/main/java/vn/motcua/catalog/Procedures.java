@@ -29,6 +29,7 @@ public class Procedures {
     private final Clock clock;
     private final Map<String, Kept<Optional<Procedure>>> forSteps = new ConcurrentHashMap<>();
     private final Map<String, Kept<Optional<String>>> budgetsForSteps = new ConcurrentHashMap<>();
+    private final Map<String, Kept<Optional<Agency>>> agenciesForSteps = new ConcurrentHashMap<>();
 
     Procedures(CatalogMapper catalog, VersionMapper versions, Clock clock) {
         this.catalog = catalog;
@@ -55,6 +56,22 @@ public class Procedures {
                 budgetsForSteps,
                 procedure.code() + "\n" + procedure.version() + "\n" + taskKey,
                 () -> stepBudget(procedure, taskKey));
+    }
+
+    /**
+     * {@link #agency(String)} for the engine's steps and the documents they issue (slips, results), which print the same
+     * agency at every dossier: kept like {@link #findForStep(String)}.
+     */
+    public Optional<Agency> agencyForStep(String code) {
+        return kept(agenciesForSteps, "code\n" + code, () -> agency(code));
+    }
+
+    /** {@link #receivingAgency(Procedure)} for the engine's steps and the documents they issue, kept likewise. */
+    public Optional<Agency> receivingAgencyForStep(Procedure procedure) {
+        return kept(
+                agenciesForSteps,
+                "receiving\n" + procedure.receptionUnit() + "\n" + procedure.agencyCode(),
+                () -> receivingAgency(procedure));
     }
 
     private static <V> V kept(Map<String, Kept<V>> map, String key, Supplier<V> load) {

@@ -6,14 +6,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores dossiers and their timeline; every write joins the caller's transaction (the engine step or the filing), and
@@ -38,6 +42,7 @@ public class Dossiers {
         DossierCodes.Code code =
                 codes.next(dossier.agencyCode(), dossier.receivedAt().toLocalDate());
         String secret = ApplicantSecret.generate();
+        forget(code.value());
         dossiers.insert(code.value(), code.sequence(), dossier, sha256(secret.getBytes(StandardCharsets.UTF_8)));
         dossiers.insertStatusChange(
                 code.value(), DossierStatus.SUBMITTED.code(), dossier.receivedAt(), dossier.filedBy(), null, null);
@@ -58,6 +63,7 @@ public class Dossiers {
      * installation's steps, timeline and tracking work for it. Nobody here gets its secret.
      */
     public void registerReceived(String code, NewDossier dossier) {
+        forget(code);
         dossiers.insert(code, 0, dossier, sha256(ApplicantSecret.generate().getBytes(StandardCharsets.UTF_8)));
         dossiers.insertStatusChange(
                 code, DossierStatus.SUBMITTED.code(), dossier.receivedAt(), dossier.filedBy(), null, null);
@@ -71,9 +77,59 @@ public class Dossiers {
         }
     }
 
+    /**
+     * The dossier as the caller's transaction sees it. Read once per transaction: a step reads its dossier several times
+     * (its listeners, the slip it issues) and every change of the row goes through this class, which forgets the row
+     * it changes or locks. Outside a transaction, read every time.
+     */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Dossier> find(String code) {
-        return dossiers.find(code).map(DossierMapper.Row::toDossier);
+        Map<String, Optional<Dossier>> read = readInThisTransaction();
+        if (read == null) {
+            return dossiers.find(code).map(DossierMapper.Row::toDossier);
+        }
+        return read.computeIfAbsent(code, c -> dossiers.find(c).map(DossierMapper.Row::toDossier));
+    }
+
+    /** The rows {@link #find} read in the caller's transaction (null outside one), bound to it and gone with it. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Optional<Dossier>> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (Map<String, Optional<Dossier>>) bound;
+        }
+        Map<String, Optional<Dossier>> read = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, read);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            // a transaction started inside this one (REQUIRES_NEW) reads for itself
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Dossiers.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(Dossiers.this, read);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Dossiers.this);
+            }
+        });
+        return read;
+    }
+
+    /** The row changes (or is locked, and may have changed since it was read): the next {@link #find} reads it. */
+    private void forget(String code) {
+        Map<String, Optional<Dossier>> read = readInThisTransaction();
+        if (read != null) {
+            read.remove(code);
+        }
     }
 
     /**
@@ -82,6 +138,7 @@ public class Dossiers {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean lock(String code) {
+        forget(code);
         return dossiers.lock(code) != null;
     }
 
@@ -212,6 +269,7 @@ public class Dossiers {
             LocalDateTime dueAt) {
         // the dossier's row first, exclusively: the step's row alone would hold it shared (its foreign key), and two
         // steps of one dossier starting at once (parallel liên thông branches) would then deadlock on the update
+        forget(code);
         dossiers.lock(code);
         dossiers.insertStep(code, taskId, stepKey, stepName, department, publicText, startedAt, dueAt);
         if (publicText != null) {
@@ -238,6 +296,7 @@ public class Dossiers {
         if (current == null) {
             throw new IllegalStateException("No dossier " + code + " for the process that changed its status");
         }
+        forget(code);
         if (current == status) {
             if (publicText != null) {
                 dossiers.updateCurrentStep(code, publicText);
@@ -260,11 +319,13 @@ public class Dossiers {
 
     /** A request of the applicant (e.g. the reason of a withdrawal), kept with the status it leads to. */
     public void requestNoted(String code, String note) {
+        forget(code);
         dossiers.updateStatusNote(code, note);
     }
 
     /** The appointment (due time) given to the applicant, set again when the dossier is accepted. */
     public void appointmentSet(String code, LocalDateTime dueAt) {
+        forget(code);
         dossiers.updateDue(code, dueAt);
     }
 

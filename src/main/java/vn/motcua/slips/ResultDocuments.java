@@ -62,9 +62,9 @@ class ResultDocuments {
 
     Draft draft(Dossier dossier, Map<String, Object> variables, boolean refused, String leaderUserId) {
         Procedure procedure = procedures
-                .version(dossier.procedureCode(), dossier.procedureVersion())
+                .versionForStep(dossier.procedureCode(), dossier.procedureVersion())
                 .orElseThrow();
-        Optional<Agency> agency = procedures.agency(procedure.agencyCode());
+        Optional<Agency> agency = procedures.agencyForStep(procedure.agencyCode());
         ResultTemplate template = template(procedure.code(), refused);
         Map<String, String> values = values(dossier, procedure, variables);
         String symbol = template.symbol()

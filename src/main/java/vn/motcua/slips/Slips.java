@@ -72,9 +72,9 @@ class Slips {
     /** {@link #write}, with the place of the seal. */
     Slip slip(Dossier dossier, SlipKind kind, Optional<String> verifiedSecret) {
         Procedure procedure = procedures
-                .version(dossier.procedureCode(), dossier.procedureVersion())
+                .versionForStep(dossier.procedureCode(), dossier.procedureVersion())
                 .orElseThrow();
-        Optional<Agency> agency = procedures.receivingAgency(procedure);
+        Optional<Agency> agency = procedures.receivingAgencyForStep(procedure);
         SignatureAppearance[] seal = new SignatureAppearance[1];
         byte[] pdf = SlipPdf.onePage(kind.title() + " " + dossier.code(), page -> {
             header(page, dossier, procedure, agency, kind);
@@ -91,9 +91,9 @@ class Slips {
     /** The agency whose one-stop shop receives the procedure (it seals the slips), else the procedure's agency. */
     String receivingAgencyCode(Dossier dossier) {
         Procedure procedure = procedures
-                .version(dossier.procedureCode(), dossier.procedureVersion())
+                .versionForStep(dossier.procedureCode(), dossier.procedureVersion())
                 .orElseThrow();
-        return procedures.receivingAgency(procedure).map(Agency::code).orElse(procedure.agencyCode());
+        return procedures.receivingAgencyForStep(procedure).map(Agency::code).orElse(procedure.agencyCode());
     }
 
     private SignatureAppearance receipt(SlipPdf pdf, Dossier dossier, Procedure procedure, Optional<String> secret) {

@@ -79,12 +79,12 @@ class BenchmarkSmokeTests {
 
     static {
         OURS_PER_STEP.put("file", 21L);
-        OURS_PER_STEP.put("Task_CheckDossier", 33L);
+        OURS_PER_STEP.put("Task_CheckDossier", 29L);
         OURS_PER_STEP.put("Task_AssignDossier", 9L);
         OURS_PER_STEP.put("Task_AppraiseDossier", 9L);
         OURS_PER_STEP.put("Task_ReviewDossier", 9L);
-        OURS_PER_STEP.put("Task_SignResult", 17L);
-        OURS_PER_STEP.put("Task_IssueResult", 30L);
+        OURS_PER_STEP.put("Task_SignResult", 14L);
+        OURS_PER_STEP.put("Task_IssueResult", 29L);
         OURS_PER_STEP.put("Task_ReturnResult", 13L);
         OURS_PER_STEP.put("tracking read", 6L);
     }

@@ -128,7 +128,9 @@ final class StatementCounter {
                     if (on && executes && !scheduled()) {
                         String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
                         COUNTS.get(verb(sql)).incrementAndGet();
-                        TEXTS.computeIfAbsent(head(sql), key -> new AtomicLong())
+                        boolean request = Thread.currentThread().getName().startsWith("http-nio-");
+                        TEXTS.computeIfAbsent(
+                                        (request ? "request  " : "after    ") + head(sql), key -> new AtomicLong())
                                 .incrementAndGet();
                         if (Thread.currentThread().getName().startsWith("http-nio-")) {
                             (sql != null && ENGINE_TABLE.matcher(sql).find() ? ENGINE_IN_REQUEST : OURS_IN_REQUEST)
@@ -148,7 +150,10 @@ final class StatementCounter {
         return Thread.currentThread().getName().startsWith("scheduling-");
     }
 
-    /** The statements counted since {@link #start()}, by their first 120 characters (whitespace collapsed). */
+    /**
+     * The statements counted since {@link #start()}, by the thread that sent them ({@code request}: the step's own request
+     * thread; {@code after}: listeners and the job executor) and their first 120 characters (whitespace collapsed).
+     */
     static Map<String, Long> texts() {
         Map<String, Long> texts = new java.util.TreeMap<>();
         TEXTS.forEach((sql, count) -> texts.put(sql, count.get()));
