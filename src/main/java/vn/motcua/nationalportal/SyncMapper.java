@@ -36,17 +36,25 @@ interface SyncMapper {
             String recordSha256,
             LocalDateTime recordAcceptedAt) {}
 
+    /** A row to queue, as {@link #insertAll} writes it. */
+    record NewRow(
+            String dossierCode,
+            String kind,
+            String idemKey,
+            String eventJson,
+            LocalDateTime occurredAt,
+            LocalDateTime createdAt) {}
+
+    /** Several rows in one statement, numbered in the list's order. */
     @Insert("""
-            insert into portal_sync (dossier_code, kind, idem_key, event_json, occurred_at, status, created_at)
-            values (#{code}, #{kind}, #{key}, #{json}, #{at}, 'PENDING', #{now})
+            <script>
+            insert into portal_sync (dossier_code, kind, idem_key, event_json, occurred_at, status, created_at) values
+            <foreach collection="rows" item="r" separator=",">
+                (#{r.dossierCode}, #{r.kind}, #{r.idemKey}, #{r.eventJson}, #{r.occurredAt}, 'PENDING', #{r.createdAt})
+            </foreach>
+            </script>
             """)
-    void insert(
-            @Param("code") String dossierCode,
-            @Param("kind") String kind,
-            @Param("key") String idemKey,
-            @Param("json") String eventJson,
-            @Param("at") LocalDateTime occurredAt,
-            @Param("now") LocalDateTime now);
+    void insertAll(@Param("rows") List<NewRow> rows);
 
     /** The events a record is built from besides the dossier's tables: extensions of the appointment, sealed results. */
     @Select("""

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.motcua.dossier.DossierFiled;
 import vn.motcua.dossier.DossierReturned;
 import vn.motcua.dossier.DossierStatusChanged;
@@ -77,20 +81,67 @@ class SyncQueue {
     @EventListener
     void on(StepCompleted step) {
         if (settings.linked()) {
-            queue.insert(
+            queue(new SyncMapper.NewRow(
                     step.dossierCode(),
                     PROGRESS,
                     "step:" + step.stepId(),
                     write(step),
                     step.completedAt(),
-                    LocalDateTime.now(clock));
+                    LocalDateTime.now(clock)));
         }
     }
 
     private void record(String code, String key, Object event, LocalDateTime at) {
         if (settings.linked()) {
-            queue.insert(code, RECORD, key, event == null ? null : write(event), at, LocalDateTime.now(clock));
+            queue(new SyncMapper.NewRow(
+                    code, RECORD, key, event == null ? null : write(event), at, LocalDateTime.now(clock)));
         }
+    }
+
+    /**
+     * Queues the row with the others of the same transaction: all are written in one statement just before it commits
+     * (an engine step announces up to four changes; issue 17), in the order they happened, or not at all if it rolls
+     * back. Outside a transaction, at once.
+     */
+    private void queue(SyncMapper.NewRow row) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            queue.insertAll(List.of(row));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<SyncMapper.NewRow> rows = (List<SyncMapper.NewRow>) TransactionSynchronizationManager.getResource(this);
+        if (rows == null) {
+            List<SyncMapper.NewRow> pending = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                // a transaction started inside this one (REQUIRES_NEW) queues its own rows, written at its own commit
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SyncQueue.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(SyncQueue.this, pending);
+                }
+
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    if (!pending.isEmpty()) {
+                        queue.insertAll(List.copyOf(pending));
+                        pending.clear();
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SyncQueue.this);
+                }
+            });
+            rows = pending;
+        }
+        rows.add(row);
     }
 
     private String write(Object event) {

@@ -79,13 +79,13 @@ class BenchmarkSmokeTests {
 
     static {
         OURS_PER_STEP.put("file", 21L);
-        OURS_PER_STEP.put("Task_CheckDossier", 29L);
+        OURS_PER_STEP.put("Task_CheckDossier", 27L);
         OURS_PER_STEP.put("Task_AssignDossier", 9L);
         OURS_PER_STEP.put("Task_AppraiseDossier", 9L);
         OURS_PER_STEP.put("Task_ReviewDossier", 9L);
         OURS_PER_STEP.put("Task_SignResult", 14L);
-        OURS_PER_STEP.put("Task_IssueResult", 29L);
-        OURS_PER_STEP.put("Task_ReturnResult", 13L);
+        OURS_PER_STEP.put("Task_IssueResult", 26L);
+        OURS_PER_STEP.put("Task_ReturnResult", 11L);
         OURS_PER_STEP.put("tracking read", 6L);
     }
 
