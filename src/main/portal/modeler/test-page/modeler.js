@@ -64,8 +64,6 @@ window.motcua = {
     .then(templates => modeler.get('elementTemplates').set(templates))
     .then(() => modeler.importXML(NEW_DIAGRAM)),
 
-  newDiagram: () => modeler.importXML(NEW_DIAGRAM).then(() => true),
-
   templates: () => modeler.get('elementTemplates').getAll().map(template => template.id),
 
   /** Appends an element after another, as the context pad's "append" does, and gives it an id and a name. */
@@ -144,7 +142,8 @@ window.motcua = {
 
   saveXML: () => modeler.saveXML({ format: true }).then(result => result.xml),
 
-  /** What the Modeler's problems panel would list: bpmnlint with .bpmnlintrc, rule → element ids with messages. */
+  /** What the Modeler's problems panel would list: bpmnlint with .bpmnlintrc, rule → "element id: message". */
   lint: () => modeler.get('linting').lint().then(results => Object.fromEntries(Object.entries(results)
+    .filter(([ , reports ]) => reports.length)
     .map(([ rule, reports ]) => [ rule, reports.map(report => `${report.id}: ${report.message}`) ])))
 };
