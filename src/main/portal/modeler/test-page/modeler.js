@@ -110,11 +110,6 @@ window.motcua = {
     modeler.get('modeling').updateModdleProperties(target, holder, { messageRef: message });
   },
 
-  select(id) {
-    modeler.get('selection').select(element(id));
-    return true;
-  },
-
   /** The template applied to the element, as the properties panel's template header reads it. */
   appliedTemplate: id => {
     const template = modeler.get('elementTemplates').get(element(id));
