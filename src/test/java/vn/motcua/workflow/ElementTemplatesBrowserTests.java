@@ -248,6 +248,7 @@ class ElementTemplatesBrowserTests {
 
     /** The exported model passes what the build and a deployment check; returns it parsed by Camunda's model API. */
     BpmnModelInstance passesTheBuildsChecks(String name, String xml) throws Exception {
+        page.screenshot(name);
         Path file = BuildChecks.save(EXPORTED.resolve(name + ".bpmn"), xml);
         assertThat(BuildChecks.deploymentProblems(file))
                 .as("deployment checks of " + file)
