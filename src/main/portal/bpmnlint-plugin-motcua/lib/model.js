@@ -19,7 +19,7 @@ function extensions(node) {
   return (node.extensionElements && node.extensionElements.values) || [];
 }
 
-/** The camunda:property values of the element, by name. */
+/** The camunda:property values of the element, by name; a blank value is no value. */
 function properties(node) {
   const values = {};
   for (const extension of extensions(node)) {
@@ -29,7 +29,9 @@ function properties(node) {
     }
     const entries = extension.values || extension.$children || [];
     for (const entry of entries) {
-      if ((entry.$type || '').toLowerCase() === 'camunda:property' && entry.name) {
+      // a template field the designer left empty writes value="": the property is not set (as the platform reads it)
+      if ((entry.$type || '').toLowerCase() === 'camunda:property' && entry.name
+          && typeof entry.value === 'string' && entry.value.trim() !== '') {
         values[entry.name] = entry.value;
       }
     }

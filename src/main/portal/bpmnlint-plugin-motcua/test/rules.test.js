@@ -10,8 +10,15 @@ const plugin = require('..');
 
 /** The elements each breaking model must be reported for, and a part of the message a designer reads. */
 const BREAKING = {
-  'department-step': { Task_NoRole: 'chưa có vai trò', Task_UnknownRole: 'role "director"', Task_BadDepartment: 'department "Phòng Tư pháp"' },
-  'step-budget': { Task_NoBudget: 'chưa có thời hạn', Task_BadBudget: 'budget "2 ngày"', Task_AgencyNoBudget: 'chưa có thời hạn' },
+  'department-step': {
+    Task_NoRole: 'chưa có vai trò', Task_UnknownRole: 'role "director"', Task_BadDepartment: 'department "Phòng Tư pháp"',
+    // what a template leaves when the designer fills nothing: value="" is not set
+    Task_BlankRole: 'chưa có vai trò'
+  },
+  'step-budget': {
+    Task_NoBudget: 'chưa có thời hạn', Task_BadBudget: 'budget "2 ngày"', Task_AgencyNoBudget: 'chưa có thời hạn',
+    Task_BlankBudget: 'chưa có thời hạn'
+  },
   'public-status': { Task_NoStatus: 'publicStatus' },
   'task-form': { Task_NoForm: 'chưa có biểu mẫu', Task_LatestForm: 'binding "deployment"' },
   'no-candidate-groups': { Task_Groups: 'bỏ candidateGroups' },

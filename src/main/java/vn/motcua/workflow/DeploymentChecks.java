@@ -13,10 +13,11 @@ import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * The build's model checks, for a model deployed at run time (profile {@code staging}): departments that exist, forms
- * that exist, and expressions that reach only the platform's documented beans. Scripts and Java classes are refused
+ * that exist, a role or department on every user task, and expressions that reach only the platform's documented beans. Scripts and Java classes are refused
  * outright: either runs any code. Each problem names the file and the element.
  */
 final class DeploymentChecks {
@@ -96,8 +97,15 @@ final class DeploymentChecks {
             if (!formRef.isEmpty() && !formRef.contains("${") && !forms.contains(formRef)) {
                 problems.add(where + ": form " + formRef + " is not in forms/ or in the deployment");
             }
+            Set<String> named = propertiesSet(element);
+            if (!named.contains(ModelProperties.ROLE) && !named.contains(ModelProperties.DEPARTMENT)) {
+                problems.add(where + ": user task has neither role nor department (department-step)");
+            }
         }
-        if (CAMUNDA_NS.equals(ns) && "property".equals(element.getLocalName())) {
+        // a property left blank (a template field nobody filled) is not set, as ModelProperties reads it
+        if (CAMUNDA_NS.equals(ns)
+                && "property".equals(element.getLocalName())
+                && !element.getAttribute("value").isBlank()) {
             String name = element.getAttribute("name");
             String value = element.getAttribute("value");
             if ("department".equals(name) && !value.contains("${") && !groupExists.test(value)) {
@@ -122,6 +130,19 @@ final class DeploymentChecks {
                 expressions(where, child.getNodeValue(), isBean, problems);
             }
         }
+    }
+
+    /** The names of the element's camunda:properties that have a value. */
+    private static Set<String> propertiesSet(Element element) {
+        Set<String> names = new java.util.HashSet<>();
+        NodeList properties = element.getElementsByTagNameNS(CAMUNDA_NS, "property");
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            if (!property.getAttribute("value").isBlank()) {
+                names.add(property.getAttribute("name"));
+            }
+        }
+        return names;
     }
 
     /** Every identifier an expression starts from: a documented bean, a process variable, or an engine function. */

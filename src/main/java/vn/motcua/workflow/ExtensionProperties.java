@@ -15,6 +15,9 @@ public final class ExtensionProperties {
         if (element.getExtensionElements() != null) {
             element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
                     .flatMap(properties -> properties.getCamundaProperties().stream())
+                    // a template field the designer left empty writes value="": the property is not set
+                    .filter(property -> property.getCamundaValue() != null
+                            && !property.getCamundaValue().isBlank())
                     .forEach(property -> values.put(property.getCamundaName(), property.getCamundaValue()));
         }
         return values;

@@ -43,7 +43,11 @@ record ModelProperties(Map<String, String> values) {
                 extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
         if (properties != null) {
             for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-                values.put(property.attribute("name"), property.attribute("value"));
+                String value = property.attribute("value");
+                // a template field the designer left empty writes value="": the property is not set
+                if (value != null && !value.isBlank()) {
+                    values.put(property.attribute("name"), value);
+                }
             }
         }
         return new ModelProperties(values);

@@ -65,7 +65,7 @@ final class StepBudgets {
         return property(task, ModelProperties.BUDGET);
     }
 
-    /** A camunda:property of the element, null when it has none. */
+    /** A camunda:property of the element, null when it has none or it is blank. */
     static String property(BaseElement element, String name) {
         if (element.getExtensionElements() == null) {
             return null;
@@ -79,6 +79,7 @@ final class StepBudgets {
                 .flatMap(properties -> properties.getCamundaProperties().stream())
                 .filter(property -> name.equals(property.getCamundaName()))
                 .map(CamundaProperty::getCamundaValue)
+                .filter(value -> value != null && !value.isBlank())
                 .findFirst()
                 .orElse(null);
     }

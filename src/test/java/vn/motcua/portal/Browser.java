@@ -26,6 +26,11 @@ public final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     public Browser(int port) {
+        this("http://localhost:" + port);
+    }
+
+    /** A browser for pages served elsewhere than the application, e.g. a static page of the build. */
+    public Browser(String base) {
         ChromeOptions options = new ChromeOptions()
                 .setBinary("/usr/bin/chromium")
                 .addArguments(
@@ -45,7 +50,7 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .build();
         driver = new ChromeDriver(service, options);
-        base = "http://localhost:" + port;
+        this.base = base;
         // a look-up that meets a page in the middle of navigating ("aborted by navigation", a detached element) is
         // tried again on the next poll; if the condition never holds, the timeout names the last such error
         wait = new WebDriverWait(driver, Duration.ofSeconds(40));
@@ -84,7 +89,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Runs a script in the page (asynchronously: it calls its last argument with the result) and returns the result. */
-    Object asyncScript(String asyncScript, Object... arguments) {
+    public Object asyncScript(String asyncScript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeAsyncScript(asyncScript, arguments);
     }
 

@@ -75,6 +75,41 @@ class DeploymentChecksTests {
                                 + DeploymentChecks.DOCUMENTED_BEANS + " may be called");
     }
 
+    @Test
+    void aUserTaskWithoutRoleOrDepartmentIsRefusedAndABlankValueIsNoValue() {
+        // value="" is what an element template writes for a field the designer did not fill
+        String model = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                  <process id="p" isExecutable="true">
+                    <userTask id="Task_NoRole" />
+                    <userTask id="Task_BlankRole">
+                      <extensionElements><camunda:properties>
+                        <camunda:property name="role" value="" />
+                        <camunda:property name="department" value=" " />
+                      </camunda:properties></extensionElements>
+                    </userTask>
+                    <userTask id="Task_Head">
+                      <extensionElements><camunda:properties>
+                        <camunda:property name="role" value="head" />
+                        <camunda:property name="dossierStatus" value="" />
+                      </camunda:properties></extensionElements>
+                    </userTask>
+                  </process>
+                </definitions>
+                """;
+        byte[] bytes = model.getBytes(StandardCharsets.UTF_8);
+        assertThat(DeploymentChecks.problems("bpmn/x.bpmn", bytes, GROUPS::contains, Set.of(), BEANS::contains))
+                .containsExactly(
+                        "bpmn/x.bpmn#Task_NoRole: user task has neither role nor department (department-step)",
+                        "bpmn/x.bpmn#Task_BlankRole: user task has neither role nor department (department-step)");
+        var parsed = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(bytes));
+        org.camunda.bpm.model.bpmn.instance.BaseElement head = parsed.getModelElementById("Task_Head");
+        assertThat(ExtensionProperties.of(head)).containsExactly(java.util.Map.entry("role", "head"));
+        assertThat(StepBudgets.property(parsed.getModelElementById("Task_BlankRole"), "role"))
+                .isNull();
+    }
+
     static Set<String> formIds() throws Exception {
         Set<String> ids = new java.util.HashSet<>();
         try (var forms = Files.list(Path.of("forms"))) {
