@@ -17,7 +17,7 @@ import vn.motcua.api.UserError;
  * once (the counters are rows of the shared database): every lookup counts towards a generous limit (codes are
  * sequential by law, so walking them is all hits), misses (unknown code, wrong secret) towards a strict one. Over
  * either, lookups from that address are refused until its window ends. Windows are fixed (a client may get up to
- * twice the limit across a window's edge), which is enough against harvesting and costs two statements a lookup.
+ * twice the limit across a window's edge), which is enough against harvesting and costs two statements a lookup (one read, one increment).
  *
  * <p>The address is {@code request.getRemoteAddr()}: Tomcat's RemoteIpValve replaces it with the client named in
  * {@code X-Forwarded-For} only when the request comes from a trusted proxy ({@code motcua.network.trusted-proxies}).
@@ -41,29 +41,35 @@ class LookupLimits {
         this.counters = counters;
     }
 
-    /** Counts a lookup by {@code address}, refused (429) when the address is over either limit. */
+    /**
+     * Counts a lookup by {@code address}, refused (429) when the address is over either limit: one read of both counters
+     * and one increment (issue 17: a tracking lookup sent three statements for this). Two nodes counting the same
+     * client at once may each see the other's hit or not: the limits are generous, not exact.
+     */
     void check(String address) {
         Instant now = Instant.now(clock);
         Instant missWindow = windowStart(now, settings.missWindow());
-        if (counters.hits(address, MISS, utc(missWindow)) >= settings.maxMisses()) {
+        Instant lookupWindow = windowStart(now, settings.lookupWindow());
+        LookupMapper.Hits hits = counters.both(address, utc(missWindow), utc(lookupWindow));
+        if (hits.misses() >= settings.maxMisses()) {
             long minutes = minutesUntil(now, missWindow.plus(settings.missWindow()));
             throw new UserError(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau " + minutes + " phút.",
                     "Too many failed lookups. Please try again in " + minutes + " minute(s).");
         }
-        Instant lookupWindow = windowStart(now, settings.lookupWindow());
-        if (count(address, LOOKUP, lookupWindow) > settings.maxLookups()) {
+        if (hits.lookups() + 1 > settings.maxLookups()) {
             long minutes = minutesUntil(now, lookupWindow.plus(settings.lookupWindow()));
             throw new UserError(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau " + minutes + " phút.",
                     "Too many lookups in a short time. Please try again in " + minutes + " minute(s).");
         }
+        increment(address, LOOKUP, lookupWindow);
     }
 
     void miss(String address) {
-        count(address, MISS, windowStart(Instant.now(clock), settings.missWindow()));
+        increment(address, MISS, windowStart(Instant.now(clock), settings.missWindow()));
     }
 
     /** Forgets every counter (tests that provoke the limit on purpose). */
@@ -80,8 +86,8 @@ class LookupLimits {
         counters.deleteBefore(utc(Instant.now(clock).minus(longest.multipliedBy(2))));
     }
 
-    /** The counter after this one more hit; the first hit of a window on two nodes at once meets the key. */
-    private int count(String address, String kind, Instant window) {
+    /** One more hit; the first hit of a window on two nodes at once meets the key. */
+    private void increment(String address, String kind, Instant window) {
         LocalDateTime start = utc(window);
         if (counters.increment(address, kind, start) == 0) {
             try {
@@ -90,7 +96,6 @@ class LookupLimits {
                 counters.increment(address, kind, start);
             }
         }
-        return counters.hits(address, kind, start);
     }
 
     private static Instant windowStart(Instant now, Duration window) {

@@ -31,15 +31,20 @@ interface LookupMapper {
             @Param("kind") String kind,
             @Param("windowStart") LocalDateTime windowStart);
 
+    /** A client's two counters at once: its misses in one window and its lookups in another. */
+    record Hits(int misses, int lookups) {}
+
     @Select("""
-            select coalesce(max(hits), 0)
+            select coalesce(sum(case when kind = 'MISS' then hits end), 0) as misses,
+                   coalesce(sum(case when kind = 'LOOKUP' then hits end), 0) as lookups
               from tracking_lookup_count
-             where client = #{client} and kind = #{kind} and window_start = #{windowStart}
+             where client = #{client}
+               and (kind = 'MISS' and window_start = #{missWindow} or kind = 'LOOKUP' and window_start = #{lookupWindow})
             """)
-    int hits(
+    Hits both(
             @Param("client") String client,
-            @Param("kind") String kind,
-            @Param("windowStart") LocalDateTime windowStart);
+            @Param("missWindow") LocalDateTime missWindow,
+            @Param("lookupWindow") LocalDateTime lookupWindow);
 
     @Delete("delete from tracking_lookup_count where window_start < #{before}")
     int deleteBefore(LocalDateTime before);

@@ -86,7 +86,7 @@ class BenchmarkSmokeTests {
         OURS_PER_STEP.put("Task_SignResult", 14L);
         OURS_PER_STEP.put("Task_IssueResult", 26L);
         OURS_PER_STEP.put("Task_ReturnResult", 11L);
-        OURS_PER_STEP.put("tracking read", 6L);
+        OURS_PER_STEP.put("tracking read", 5L);
     }
 
     private static java.util.Map<String, Long> oursPerStep(String results) {
