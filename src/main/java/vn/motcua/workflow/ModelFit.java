@@ -68,7 +68,11 @@ class ModelFit implements ProcedureChecks {
         return Optional.ofNullable(definition).map(d -> repository.getBpmnModelInstance(d.getId()));
     }
 
-    /** Each role the model's steps name (role, assignFrom) routes to a group that exists (exact, else the default). */
+    /**
+     * Each role the model's steps name (role, assignFrom) routes to a group that exists: the import's own route for the
+     * procedure, else the stored one (exact, else the agency's default); each route the import gives names a group
+     * that exists, used by the model or not (the apology letter asks head and leader of any procedure).
+     */
     private void departments(
             Candidate candidate, BpmnModelInstance model, Map<String, Boolean> groups, List<Problem> problems) {
         Procedure procedure = candidate.procedure();
@@ -84,7 +88,8 @@ class ModelFit implements ProcedureChecks {
             }
         }
         steps.forEach((role, step) -> {
-            Optional<String> group = routes.current(procedure.agencyCode(), procedure.code(), role);
+            Optional<String> group = Optional.ofNullable(candidate.routes().get(role))
+                    .or(() -> routes.current(procedure.agencyCode(), procedure.code(), role));
             if (group.isEmpty()) {
                 problems.add(new Problem(
                         candidate.row(),
@@ -99,6 +104,11 @@ class ModelFit implements ProcedureChecks {
                                 + " (PUT /api/catalogue/routes)"));
             } else {
                 exists(candidate, role, group.get(), " cho bước " + step, " for step " + step, groups, problems);
+            }
+        });
+        candidate.routes().forEach((role, group) -> {
+            if (!steps.containsKey(role)) {
+                exists(candidate, role, group, "", "", groups, problems);
             }
         });
     }
