@@ -59,11 +59,14 @@ class ApologyController {
         boolean allowed =
                 user != null && user.getAuthorities().stream().anyMatch(a -> groups.contains(a.getAuthority()));
         if (!allowed) {
+            String named = String.join(", ", groups);
             throw new UserError(
                     HttpStatus.FORBIDDEN,
-                    "Chỉ lãnh đạo đơn vị giải quyết (" + String.join(", ", groups)
+                    "Chỉ lãnh đạo đơn vị giải quyết ("
+                            + (groups.isEmpty() ? "thủ tục chưa có tuyến phòng ban head, leader" : named)
                             + ") mới được lập phiếu xin lỗi, gia hạn.",
-                    "Only the handling unit's head or leader (" + String.join(", ", groups)
+                    "Only the handling unit's head or leader ("
+                            + (groups.isEmpty() ? "the procedure has no department route for head or leader" : named)
                             + ") may issue the apology letter.");
         }
         return apologies.issue(code, request.reason(), request.newAppointmentAt(), user.getName());
