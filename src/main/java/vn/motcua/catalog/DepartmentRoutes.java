@@ -27,7 +27,25 @@ public class DepartmentRoutes {
     /** The roles the procedure models' steps name (role, assignFrom); a test checks them against bpmn/. */
     static final List<String> ROLES = List.of("reception", "specialist", "head", "leader", "clerk");
 
-    private record Copy(Map<String, String> groups, long expiresAt) {}
+    /** The routes as read at one moment, resolved as the steps resolve them. */
+    public static final class Table {
+
+        private final Map<String, String> groups;
+
+        private Table(List<DepartmentRoute> routes) {
+            Map<String, String> read = new HashMap<>();
+            routes.forEach(r -> read.put(key(r.agencyCode(), r.procedureCode(), r.role()), r.groupId()));
+            this.groups = Map.copyOf(read);
+        }
+
+        /** The exact route of the procedure, else the agency's default for the role. */
+        public Optional<String> find(String agencyCode, String procedureCode, String role) {
+            String exact = groups.get(key(agencyCode, procedureCode, role));
+            return Optional.ofNullable(exact != null ? exact : groups.get(key(agencyCode, ANY_PROCEDURE, role)));
+        }
+    }
+
+    private record Copy(Table table, long expiresAt) {}
 
     private final RouteMapper routes;
     private final Clock clock;
@@ -51,15 +69,12 @@ public class DepartmentRoutes {
 
     /** The group for the role, read through the kept copy; empty when the table has no route for it. */
     public Optional<String> find(Procedure procedure, String role) {
-        Map<String, String> groups = kept().groups();
-        String exact = groups.get(key(procedure.agencyCode(), procedure.code(), role));
-        return Optional.ofNullable(
-                exact != null ? exact : groups.get(key(procedure.agencyCode(), ANY_PROCEDURE, role)));
+        return kept().table().find(procedure.agencyCode(), procedure.code(), role);
     }
 
-    /** The group for the role as committed now, for checks. */
-    public Optional<String> current(String agencyCode, String procedureCode, String role) {
-        return routes.group(agencyCode, procedureCode, role);
+    /** Every route as committed now, read at once: for checks of many procedures (an import). */
+    public Table current() {
+        return new Table(routes.list(null));
     }
 
     /** Every route, or an agency's, by agency, procedure and role. */
@@ -104,11 +119,7 @@ public class DepartmentRoutes {
             return current;
         }
         long seen = changes.get();
-        Map<String, String> groups = new HashMap<>();
-        for (DepartmentRoute route : routes.list(null)) {
-            groups.put(key(route.agencyCode(), route.procedureCode(), route.role()), route.groupId());
-        }
-        Copy loaded = new Copy(Map.copyOf(groups), System.currentTimeMillis() + Procedures.STEP_READ_TTL_MILLIS);
+        Copy loaded = new Copy(current(), System.currentTimeMillis() + Procedures.STEP_READ_TTL_MILLIS);
         // a copy read while a change committed may be older than the change: used once, not kept
         if (changes.get() == seen) {
             copy = loaded;

@@ -1,7 +1,6 @@
 package vn.motcua.catalog;
 
 import java.util.List;
-import java.util.Optional;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -18,19 +17,6 @@ interface RouteMapper {
              order by agency_code, procedure_code, role
             """)
     List<DepartmentRoute> list(@Param("agency") String agency);
-
-    /** The exact route of the procedure, else the agency's default for the role. */
-    @Select("""
-            select group_id
-              from department_route
-             where agency_code = #{agency}
-               and role = #{role}
-               and procedure_code in (#{procedure}, '*')
-             order by case when procedure_code = '*' then 1 else 0 end
-             limit 1
-            """)
-    Optional<String> group(
-            @Param("agency") String agency, @Param("procedure") String procedure, @Param("role") String role);
 
     /** Whether the catalogue has (or had, in a kept version) a procedure of that code. */
     @Select("""

@@ -41,6 +41,7 @@ class ModelFit implements ProcedureChecks {
     public List<Problem> problems(List<Candidate> candidates) {
         Map<String, Optional<BpmnModelInstance>> models = new HashMap<>();
         Map<String, Boolean> groups = new HashMap<>();
+        DepartmentRoutes.Table stored = routes.current();
         List<Problem> problems = new ArrayList<>();
         for (Candidate candidate : candidates) {
             Procedure procedure = candidate.procedure();
@@ -53,7 +54,7 @@ class ModelFit implements ProcedureChecks {
                         "the process model \"" + procedure.processKey() + "\" is not deployed (bpmn/)"));
                 continue;
             }
-            departments(candidate, model.get(), groups, problems);
+            departments(candidate, model.get(), stored, groups, problems);
             budgets(candidate, model.get(), problems);
         }
         return problems;
@@ -74,7 +75,11 @@ class ModelFit implements ProcedureChecks {
      * that exists, used by the model or not (the apology letter asks head and leader of any procedure).
      */
     private void departments(
-            Candidate candidate, BpmnModelInstance model, Map<String, Boolean> groups, List<Problem> problems) {
+            Candidate candidate,
+            BpmnModelInstance model,
+            DepartmentRoutes.Table stored,
+            Map<String, Boolean> groups,
+            List<Problem> problems) {
         Procedure procedure = candidate.procedure();
         Map<String, String> steps = new LinkedHashMap<>();
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -89,7 +94,7 @@ class ModelFit implements ProcedureChecks {
         }
         steps.forEach((role, step) -> {
             Optional<String> group = Optional.ofNullable(candidate.routes().get(role))
-                    .or(() -> routes.current(procedure.agencyCode(), procedure.code(), role));
+                    .or(() -> stored.find(procedure.agencyCode(), procedure.code(), role));
             if (group.isEmpty()) {
                 problems.add(new Problem(
                         candidate.row(),
