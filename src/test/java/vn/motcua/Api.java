@@ -186,6 +186,26 @@ public class Api {
                 .toEntity(String.class));
     }
 
+    public Reply put(String path, String user, Object body) {
+        return send("PUT", path, user, Map.of(), body);
+    }
+
+    /**
+     * Routes each role of the agency's procedures to the unit's group ({@code <unit>-<role>}) by default, as an operator
+     * does (PUT /api/catalogue/routes): a test agency's dossiers then go where the demo ward's go.
+     */
+    public void routeByDefault(String agency, String unit) {
+        List<Map<String, String>> routes = java.util.stream.Stream.of(
+                        "reception", "specialist", "head", "leader", "clerk")
+                .map(role ->
+                        Map.of("agencyCode", agency, "procedureCode", "*", "role", role, "groupId", unit + "-" + role))
+                .toList();
+        Reply stored = put("/api/catalogue/routes", "admin", routes);
+        if (stored.status() != 200) {
+            throw new AssertionError("routes answered " + stored.status() + ": " + stored.body());
+        }
+    }
+
     /** Tasks of one dossier that the user may see, through the engine REST API. */
     public List<JsonNode> tasks(String user, String dossierCode) {
         Reply reply = reply(http.get()

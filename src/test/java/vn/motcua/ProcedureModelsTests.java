@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import vn.motcua.catalog.DepartmentRoutes;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 
@@ -44,6 +45,9 @@ class ProcedureModelsTests {
 
     @Autowired
     Procedures procedures;
+
+    @Autowired
+    DepartmentRoutes routes;
 
     @Autowired
     RepositoryService repository;
@@ -113,7 +117,7 @@ class ProcedureModelsTests {
         List<String> problems = new ArrayList<>();
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             String department = property(task, "department");
-            String group = department != null ? department : procedure.departmentFor(property(task, "role"));
+            String group = department != null ? department : routes.departmentFor(procedure, property(task, "role"));
             if (identity.createGroupQuery().groupId(group).count() == 0) {
                 problems.add(file + "#" + task.getId() + ": department " + group + " does not exist");
             }

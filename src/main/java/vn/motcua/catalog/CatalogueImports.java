@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports a catalogue file (our JSON, the national database's JSON, or a workbook) as new procedure versions in force
  * from a date: the whole file is checked before anything is stored, and one problem anywhere stores nothing. A procedure
- * identical to its newest version gets no new version. Each stored import is kept with its report.
+ * identical to its newest version gets no new version. The department routes a procedure gives are stored with it.
+ * Each stored import is kept with its report.
  */
 @Service
 public class CatalogueImports {
@@ -35,6 +36,7 @@ public class CatalogueImports {
     private final ObjectMapper json;
     private final Clock clock;
     private final SearchMapper search;
+    private final DepartmentRoutes routes;
 
     CatalogueImports(
             CatalogMapper catalog,
@@ -42,6 +44,7 @@ public class CatalogueImports {
             SearchMapper search,
             Procedures procedures,
             VersionsInForce inForce,
+            DepartmentRoutes routes,
             List<ProcedureChecks> checks,
             ObjectMapper json,
             Clock clock) {
@@ -50,6 +53,7 @@ public class CatalogueImports {
         this.search = search;
         this.procedures = procedures;
         this.inForce = inForce;
+        this.routes = routes;
         this.checks = checks;
         this.json = json;
         this.clock = clock;
@@ -124,6 +128,8 @@ public class CatalogueImports {
             if (outcome.result() != ImportReport.Result.UNCHANGED) {
                 store(candidates.get(i), outcome.version(), id.id);
             }
+            // routes are not part of a version: an unchanged procedure's are stored too
+            routes.storeExact(candidates.get(i).procedure(), candidates.get(i).routes(), user);
         }
         inForce.promoteDue(LocalDate.now(clock));
         ImportReport stored = report(id.id, fileName, parsed.format(), sha256, effectiveFrom, false, rows, outcomes);

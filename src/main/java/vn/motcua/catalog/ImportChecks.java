@@ -43,6 +43,7 @@ final class ImportChecks {
             Map.entry("handlingUnit", "Đơn vị giải quyết"),
             Map.entry("handoffOnly", "Chỉ nhận liên thông"),
             Map.entry("stepBudgets", "Thời hạn từng bước"),
+            Map.entry("routes", "Tuyến phòng ban"),
             Map.entry("effectiveFrom", "Ngày có hiệu lực"));
 
     private static final Pattern CODE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]*");
@@ -87,6 +88,7 @@ final class ImportChecks {
         checks.unit("handlingUnit", s.handlingUnit(), known);
         List<Procedure.Component> components = checks.components(r.components());
         Map<String, String> budgets = checks.budgets(s.stepBudgets());
+        Map<String, String> routes = checks.routes(s.routes());
         LocalDate latest = r.code() == null ? null : known.latestEffectiveFrom().get(r.code());
         if (latest != null && effectiveFrom.isBefore(latest)) {
             checks.add(
@@ -121,7 +123,7 @@ final class ImportChecks {
                 handoffOnly,
                 components,
                 0);
-        return Optional.of(new ProcedureChecks.Candidate(r.row(), procedure, budgets));
+        return Optional.of(new ProcedureChecks.Candidate(r.row(), procedure, budgets, routes));
     }
 
     void add(String field, String message, String messageEn) {
@@ -314,6 +316,30 @@ final class ImportChecks {
             }
         }
         return components;
+    }
+
+    /** The roles must be the models' and each group a name; that the group exists is the workflow's check. */
+    private Map<String, String> routes(Map<String, String> given) {
+        Map<String, String> routes = new LinkedHashMap<>();
+        (given == null ? Map.<String, String>of() : given).forEach((role, group) -> {
+            String field = "routes." + role;
+            if (!DepartmentRoutes.ROLES.contains(role)) {
+                add(
+                        field,
+                        "vai trò \"" + role + "\" không có trong các mô hình: " + DepartmentRoutes.ROLES,
+                        "the role \"" + role + "\" is not one the models use: " + DepartmentRoutes.ROLES);
+            } else if (!missing(field, group)) {
+                if (group.length() > 255) {
+                    add(
+                            field,
+                            "nhóm phòng ban của vai trò " + role + " dài quá 255 ký tự",
+                            "the department group of role " + role + " is longer than 255 characters");
+                } else {
+                    routes.put(role, group.strip());
+                }
+            }
+        });
+        return routes;
     }
 
     private Map<String, String> budgets(Map<String, String> given) {

@@ -31,9 +31,11 @@ record ImportRow(
             String onlineLevel,
             String cutOff,
             String handoffOnly,
-            Map<String, String> stepBudgets) {
+            Map<String, String> stepBudgets,
+            /** The procedure's own department routes, {role: group}, for its agency. */
+            Map<String, String> routes) {
 
-        static final Settings NONE = new Settings(null, null, null, null, null, null, null, null);
+        static final Settings NONE = new Settings(null, null, null, null, null, null, null, null, null);
 
         /** These settings, each one not given taken from {@code other}. */
         Settings or(Settings other) {
@@ -45,7 +47,8 @@ record ImportRow(
                     onlineLevel != null ? onlineLevel : other.onlineLevel,
                     cutOff != null ? cutOff : other.cutOff,
                     handoffOnly != null ? handoffOnly : other.handoffOnly,
-                    stepBudgets != null ? stepBudgets : other.stepBudgets);
+                    stepBudgets != null ? stepBudgets : other.stepBudgets,
+                    routes != null ? routes : other.routes);
         }
 
         static Settings of(Procedure procedure, Map<String, String> stepBudgets) {
@@ -57,7 +60,8 @@ record ImportRow(
                     procedure.onlineLevel().name(),
                     procedure.cutOff() == null ? "" : procedure.cutOff(),
                     String.valueOf(procedure.handoffOnly()),
-                    stepBudgets);
+                    stepBudgets,
+                    null);
         }
     }
 

@@ -59,18 +59,11 @@ final class JsonCatalogue {
                 text(p, "fee"),
                 text(p, "sourceNote"),
                 components,
-                settings(p).or(new ImportRow.Settings(null, null, null, null, null, "", "false", Map.of())));
+                settings(p).or(new ImportRow.Settings(null, null, null, null, null, "", "false", Map.of(), Map.of())));
     }
 
     private static ImportRow.Settings settings(JsonNode p) {
-        Map<String, String> budgets = null;
-        if (p.has("stepBudgets")) {
-            Map<String, String> given = new LinkedHashMap<>();
-            p.path("stepBudgets")
-                    .fields()
-                    .forEachRemaining(b -> given.put(b.getKey(), b.getValue().asText()));
-            budgets = given;
-        }
+        Map<String, String> budgets = map(p, "stepBudgets");
         return new ImportRow.Settings(
                 text(p, "processKey"),
                 text(p, "startForm"),
@@ -81,7 +74,24 @@ final class JsonCatalogue {
                         ? (p.path("cutOff").isNull() ? "" : p.path("cutOff").asText())
                         : null,
                 text(p, "handoffOnly"),
-                budgets);
+                budgets,
+                map(p, "routes"));
+    }
+
+    /** An object of texts ({@code stepBudgets}, {@code routes}), {@code null} when the procedure gives none. */
+    private static Map<String, String> map(JsonNode p, String field) {
+        if (!p.has(field)) {
+            return null;
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        p.path(field)
+                .fields()
+                .forEachRemaining(e -> given.put(
+                        e.getKey(),
+                        e.getValue().isValueNode() && !e.getValue().isNull()
+                                ? e.getValue().asText()
+                                : null));
+        return given;
     }
 
     /** The national shape: time, unit and fee of the first channel, components of every group, the legal bases. */

@@ -48,10 +48,4 @@ public record Procedure(
     public Optional<LocalTime> cutOffTime() {
         return Optional.ofNullable(cutOff).map(LocalTime::parse);
     }
-
-    /** The department group a step of the given role goes to, e.g. {@code sxd-specialist}. */
-    public String departmentFor(String role) {
-        String unit = "reception".equals(role) ? receptionUnit : handlingUnit;
-        return unit + "-" + role;
-    }
 }

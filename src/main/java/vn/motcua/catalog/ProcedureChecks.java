@@ -10,10 +10,13 @@ import java.util.Map;
  */
 public interface ProcedureChecks {
 
-    /** One procedure of the import, as it would be stored, with the step budgets it sets over its model's. */
-    record Candidate(int row, Procedure procedure, Map<String, String> stepBudgets) {}
+    /**
+     * One procedure of the import, as it would be stored, with the step budgets it sets over its model's and the
+     * department routes it gives for its own roles ({role: group}, over the agency's defaults).
+     */
+    record Candidate(int row, Procedure procedure, Map<String, String> stepBudgets, Map<String, String> routes) {}
 
-    /** A problem with a field of a candidate ({@code processKey}, {@code startForm}, {@code stepBudgets} …). */
+    /** A problem with a field of a candidate ({@code processKey}, {@code startForm}, {@code routes.<role>} …). */
     record Problem(int row, String field, String message, String messageEn) {}
 
     /** The problems of all candidates at once, so that an implementation reads each model and group only once. */

@@ -135,7 +135,8 @@ final class WorkbookCatalogue {
                         v.get("onlineLevel"),
                         v.getOrDefault("cutOff", ""),
                         v.get("handoffOnly"),
-                        budgets));
+                        budgets,
+                        null));
     }
 
     private static String normal(String heading) {

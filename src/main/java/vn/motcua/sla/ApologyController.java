@@ -2,6 +2,8 @@ package vn.motcua.sla;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.api.UserError;
+import vn.motcua.catalog.DepartmentRoutes;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.Dossier;
@@ -22,11 +25,13 @@ class ApologyController {
     private final Apologies apologies;
     private final Dossiers dossiers;
     private final Procedures procedures;
+    private final DepartmentRoutes routes;
 
-    ApologyController(Apologies apologies, Dossiers dossiers, Procedures procedures) {
+    ApologyController(Apologies apologies, Dossiers dossiers, Procedures procedures, DepartmentRoutes routes) {
         this.apologies = apologies;
         this.dossiers = dossiers;
         this.procedures = procedures;
+        this.routes = routes;
     }
 
     record ApologyRequest(String reason, LocalDateTime newAppointmentAt) {}
@@ -46,18 +51,22 @@ class ApologyController {
                 .version(dossier.procedureCode(), dossier.procedureVersion())
                 .orElseThrow();
         // BM.04 is signed by the head of the agency; the unit's head or leader prepares and signs it here
-        String head = procedure.departmentFor("head");
-        String leader = procedure.departmentFor("leader");
-        boolean allowed = user != null
-                && user.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals(head)
-                                || a.getAuthority().equals(leader));
+        // a role without a route has nobody who may
+        List<String> groups = List.of("head", "leader").stream()
+                .map(role -> routes.find(procedure, role))
+                .flatMap(Optional::stream)
+                .toList();
+        boolean allowed =
+                user != null && user.getAuthorities().stream().anyMatch(a -> groups.contains(a.getAuthority()));
         if (!allowed) {
+            String named = String.join(", ", groups);
             throw new UserError(
                     HttpStatus.FORBIDDEN,
-                    "Chỉ lãnh đạo đơn vị giải quyết (" + head + ", " + leader
+                    "Chỉ lãnh đạo đơn vị giải quyết ("
+                            + (groups.isEmpty() ? "thủ tục chưa có tuyến phòng ban head, leader" : named)
                             + ") mới được lập phiếu xin lỗi, gia hạn.",
-                    "Only the handling unit's head or leader (" + head + ", " + leader
+                    "Only the handling unit's head or leader ("
+                            + (groups.isEmpty() ? "the procedure has no department route for head or leader" : named)
                             + ") may issue the apology letter.");
         }
         return apologies.issue(code, request.reason(), request.newAppointmentAt(), user.getName());

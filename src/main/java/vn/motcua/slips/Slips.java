@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.motcua.api.UserError;
 import vn.motcua.catalog.Agency;
+import vn.motcua.catalog.DepartmentRoutes;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 import vn.motcua.dossier.Dossier;
@@ -36,6 +37,7 @@ class Slips {
     private final Dossiers dossiers;
     private final Procedures procedures;
     private final IdentityService identity;
+    private final DepartmentRoutes routes;
     private final SlipSettings settings;
     private final String publicUrl;
 
@@ -43,11 +45,13 @@ class Slips {
             Dossiers dossiers,
             Procedures procedures,
             IdentityService identity,
+            DepartmentRoutes routes,
             SlipSettings settings,
             @Value("${motcua.public-url}") String publicUrl) {
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.identity = identity;
+        this.routes = routes;
         this.settings = settings;
         // one way to write the address, whether configured with a trailing slash or not
         this.publicUrl = publicUrl.replaceAll("/+$", "");
@@ -253,9 +257,9 @@ class Slips {
     }
 
     private String receivingUnit(Procedure procedure) {
-        Group group = identity.createGroupQuery()
-                .groupId(procedure.departmentFor("reception"))
-                .singleResult();
+        Group group = routes.find(procedure, "reception")
+                .map(id -> identity.createGroupQuery().groupId(id).singleResult())
+                .orElse(null);
         return group == null ? procedure.agencyName() : group.getName();
     }
 

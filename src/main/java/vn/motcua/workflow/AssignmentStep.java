@@ -39,6 +39,6 @@ class AssignmentStep {
     }
 
     private String department(DelegateExecution execution, ModelProperties model) {
-        return procedures.of(execution).departmentFor(model.get(ModelProperties.ASSIGN_FROM));
+        return procedures.department(procedures.of(execution), model.get(ModelProperties.ASSIGN_FROM));
     }
 }

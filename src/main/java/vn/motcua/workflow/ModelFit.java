@@ -2,11 +2,10 @@ package vn.motcua.workflow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -16,12 +15,13 @@ import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import vn.motcua.catalog.DepartmentRoutes;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureChecks;
 
 /**
- * The import's checks of how a procedure would run: its model is deployed, the department groups its model's roles
- * route to exist, its step budgets name steps of the model, and the budgets of the ordinary way fit its legal time (the
+ * The import's checks of how a procedure would run: its model is deployed, each role of its model has a department route
+ * to a group that exists, its step budgets name steps of the model, and the budgets of the ordinary way fit its legal time (the
  * rule {@link BudgetCheck} logs at startup, here refusing the import).
  */
 @Component
@@ -29,16 +29,19 @@ class ModelFit implements ProcedureChecks {
 
     private final RepositoryService repository;
     private final IdentityService identity;
+    private final DepartmentRoutes routes;
 
-    ModelFit(@Lazy RepositoryService repository, @Lazy IdentityService identity) {
+    ModelFit(@Lazy RepositoryService repository, @Lazy IdentityService identity, DepartmentRoutes routes) {
         this.repository = repository;
         this.identity = identity;
+        this.routes = routes;
     }
 
     @Override
     public List<Problem> problems(List<Candidate> candidates) {
         Map<String, Optional<BpmnModelInstance>> models = new HashMap<>();
         Map<String, Boolean> groups = new HashMap<>();
+        DepartmentRoutes.Table stored = routes.current();
         List<Problem> problems = new ArrayList<>();
         for (Candidate candidate : candidates) {
             Procedure procedure = candidate.procedure();
@@ -51,7 +54,7 @@ class ModelFit implements ProcedureChecks {
                         "the process model \"" + procedure.processKey() + "\" is not deployed (bpmn/)"));
                 continue;
             }
-            departments(candidate, model.get(), groups, problems);
+            departments(candidate, model.get(), stored, groups, problems);
             budgets(candidate, model.get(), problems);
         }
         return problems;
@@ -66,27 +69,70 @@ class ModelFit implements ProcedureChecks {
         return Optional.ofNullable(definition).map(d -> repository.getBpmnModelInstance(d.getId()));
     }
 
+    /**
+     * Each role the model's steps name (role, assignFrom) routes to a group that exists: the import's own route for the
+     * procedure, else the stored one (exact, else the agency's default); each route the import gives names a group
+     * that exists, used by the model or not (the apology letter asks head and leader of any procedure).
+     */
     private void departments(
-            Candidate candidate, BpmnModelInstance model, Map<String, Boolean> groups, List<Problem> problems) {
-        Set<String> named = new HashSet<>();
+            Candidate candidate,
+            BpmnModelInstance model,
+            DepartmentRoutes.Table stored,
+            Map<String, Boolean> groups,
+            List<Problem> problems) {
+        Procedure procedure = candidate.procedure();
+        Map<String, String> steps = new LinkedHashMap<>();
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             String role = StepBudgets.property(task, ModelProperties.ROLE);
-            if (role == null || StepBudgets.property(task, ModelProperties.DEPARTMENT) != null) {
-                continue;
+            if (role != null && StepBudgets.property(task, ModelProperties.DEPARTMENT) == null) {
+                steps.putIfAbsent(role, task.getId());
             }
-            String group = candidate.procedure().departmentFor(role);
-            boolean exists = groups.computeIfAbsent(
-                    group, g -> identity.createGroupQuery().groupId(g).count() > 0);
-            String field = "reception".equals(role) ? "receptionUnit" : "handlingUnit";
-            if (!exists && named.add(group)) {
+            String assignFrom = StepBudgets.property(task, ModelProperties.ASSIGN_FROM);
+            if (assignFrom != null) {
+                steps.putIfAbsent(assignFrom, task.getId());
+            }
+        }
+        steps.forEach((role, step) -> {
+            Optional<String> group = Optional.ofNullable(candidate.routes().get(role))
+                    .or(() -> stored.find(procedure.agencyCode(), procedure.code(), role));
+            if (group.isEmpty()) {
                 problems.add(new Problem(
                         candidate.row(),
-                        field,
-                        "không có nhóm phòng ban \"" + group + "\" cho bước " + task.getId() + " (vai trò " + role
-                                + ")",
-                        "there is no department group \"" + group + "\" for step " + task.getId() + " (role " + role
-                                + ")"));
+                        "routes." + role,
+                        "chưa có tuyến phòng ban cho vai trò " + role + " (bước " + step + ") tại cơ quan "
+                                + procedure.agencyCode() + ": thêm \"routes\": {\"" + role
+                                + "\": \"<nhóm>\"} cho thủ tục, hoặc tuyến mặc định của cơ quan"
+                                + " (PUT /api/catalogue/routes)",
+                        "there is no department route for role " + role + " (step " + step + ") at agency "
+                                + procedure.agencyCode() + ": give \"routes\": {\"" + role
+                                + "\": \"<group>\"} for the procedure, or the agency's default route"
+                                + " (PUT /api/catalogue/routes)"));
+            } else {
+                exists(candidate, role, group.get(), " cho bước " + step, " for step " + step, groups, problems);
             }
+        });
+        candidate.routes().forEach((role, group) -> {
+            if (!steps.containsKey(role)) {
+                exists(candidate, role, group, "", "", groups, problems);
+            }
+        });
+    }
+
+    private void exists(
+            Candidate candidate,
+            String role,
+            String group,
+            String forStep,
+            String forStepEn,
+            Map<String, Boolean> groups,
+            List<Problem> problems) {
+        if (!groups.computeIfAbsent(
+                group, g -> identity.createGroupQuery().groupId(g).count() > 0)) {
+            problems.add(new Problem(
+                    candidate.row(),
+                    "routes." + role,
+                    "không có nhóm phòng ban \"" + group + "\"" + forStep + " (vai trò " + role + ")",
+                    "there is no department group \"" + group + "\"" + forStepEn + " (role " + role + ")"));
         }
     }
 

@@ -3,6 +3,7 @@ package vn.motcua.workflow;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import vn.motcua.catalog.DepartmentRoutes;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.Procedures;
 
@@ -16,9 +17,11 @@ class ProcessProcedures {
     static final String VAR_PROCEDURE_VERSION = "procedureVersion";
 
     private final Procedures procedures;
+    private final DepartmentRoutes routes;
 
-    ProcessProcedures(Procedures procedures) {
+    ProcessProcedures(Procedures procedures, DepartmentRoutes routes) {
         this.procedures = procedures;
+        this.routes = routes;
     }
 
     /** Read through the steps' one-minute cache (engine steps read the same procedure at every task). */
@@ -43,6 +46,11 @@ class ProcessProcedures {
         }
         return procedure.orElseThrow(() -> new IllegalStateException("Process " + execution.getProcessInstanceId()
                 + " has no catalogue procedure '" + code + "': dossiers must be filed through reception"));
+    }
+
+    /** The department group of the role for the procedure (department_route, kept like {@link #of}); fails without one. */
+    String department(Procedure procedure, String role) {
+        return routes.departmentFor(procedure, role);
     }
 
     /** The budget this version of the procedure sets for the step, else the model's; kept like {@link #of}. */

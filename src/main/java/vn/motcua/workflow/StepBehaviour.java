@@ -62,7 +62,7 @@ class StepBehaviour {
         Procedure procedure = procedureOf(task.getExecution());
         String department = model.has(ModelProperties.DEPARTMENT)
                 ? model.resolve(ModelProperties.DEPARTMENT, task.getExecution())
-                : procedure.departmentFor(model.get(ModelProperties.ROLE));
+                : procedures.department(procedure, model.get(ModelProperties.ROLE));
         task.addCandidateGroup(department);
         DepartmentReads.grant(department, task.getProcessInstanceId());
         String budget =

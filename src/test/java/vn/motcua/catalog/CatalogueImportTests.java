@@ -77,6 +77,7 @@ class CatalogueImportTests {
                 "insert into agency (code, name, level_name, parent_code) values (?, ?, 'COMMUNE', null)",
                 AGENCY,
                 "Ủy ban nhân dân xã Thử Nhập");
+        api.routeByDefault(AGENCY, "phanrang");
     }
 
     @AfterEach
@@ -107,6 +108,7 @@ class CatalogueImportTests {
         sql.update("update catalog_generation set generation = generation + 1");
         sql.update("delete from catalog_import where id not in (select import_id from catalog_procedure_version"
                 + " where import_id is not null)");
+        sql.update("delete from department_route where agency_code = ? or procedure_code like '9.%'", AGENCY);
         sql.update("delete from agency where code = ?", AGENCY);
     }
 

@@ -49,6 +49,7 @@ class MorningRushTests {
                 "insert into agency (code, name, level_name, parent_code) values (?, ?, 'COMMUNE', null)",
                 AGENCY,
                 "Ủy ban nhân dân xã Thử Nghiệm");
+        new Api(port).routeByDefault(AGENCY, "phanrang");
         sql.update("""
                 insert into catalog_procedure (code, name, sector, agency_code, legal_time, time_unit, cut_off, fee,
                         online_level, process_key, start_form, reception_unit, handling_unit, effective_from)
@@ -86,6 +87,7 @@ class MorningRushTests {
         sql.update("delete from catalog_step_budget where procedure_code = ?", PROCEDURE);
         sql.update("delete from sla_supplement_policy where procedure_code = ?", PROCEDURE);
         sql.update("delete from catalog_procedure where code = ?", PROCEDURE);
+        sql.update("delete from department_route where agency_code = ?", AGENCY);
         sql.update("delete from agency where code = ?", AGENCY);
     }
 
