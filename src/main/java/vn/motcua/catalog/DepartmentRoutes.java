@@ -31,11 +31,18 @@ public class DepartmentRoutes {
     public static final class Table {
 
         private final Map<String, String> groups;
+        private final java.util.Set<String> routed;
 
         private Table(List<DepartmentRoute> routes) {
             Map<String, String> read = new HashMap<>();
             routes.forEach(r -> read.put(key(r.agencyCode(), r.procedureCode(), r.role()), r.groupId()));
             this.groups = Map.copyOf(read);
+            this.routed = java.util.Set.copyOf(read.values());
+        }
+
+        /** Whether some route gives steps to the group: its members are officials of a department. */
+        public boolean routes(String groupId) {
+            return routed.contains(groupId);
         }
 
         /** The exact route of the procedure, else the agency's default for the role. */
@@ -70,6 +77,11 @@ public class DepartmentRoutes {
     /** The group for the role, read through the kept copy; empty when the table has no route for it. */
     public Optional<String> find(Procedure procedure, String role) {
         return kept().table().find(procedure.agencyCode(), procedure.code(), role);
+    }
+
+    /** Whether a route gives steps to the group (read through the kept copy), whatever the group is called. */
+    public boolean routesTo(String groupId) {
+        return kept().table().routes(groupId);
     }
 
     /** Every route as committed now, read at once: for checks of many procedures (an import). */

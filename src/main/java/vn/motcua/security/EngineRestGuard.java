@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -19,6 +20,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.motcua.catalog.DepartmentRoutes;
 
 /**
  * The engine REST API is for officials only, in every mode: after the engine's authentication filter has named the
@@ -38,9 +40,10 @@ class EngineRestGuard {
     FilterRegistrationBean<Guard> engineRestGuardFilter(
             IdentityService identity,
             ObjectMapper json,
+            DepartmentRoutes routes,
             @Value("${motcua.deployments.rest-enabled:false}") boolean restDeployments) {
         FilterRegistrationBean<Guard> registration =
-                new FilterRegistrationBean<>(new Guard(identity, json, restDeployments));
+                new FilterRegistrationBean<>(new Guard(identity, json, routes::routesTo, restDeployments));
         registration.addUrlPatterns("/engine-rest/*");
         // right after the engine's authentication filter (DEFAULT_FILTER_ORDER + 1), before the retry (innermost)
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
@@ -48,23 +51,31 @@ class EngineRestGuard {
         return registration;
     }
 
-    static boolean official(List<String> groups) {
+    /**
+     * An official: an administrator, a designer, or a member of a department, which is a group some department route
+     * gives steps to (a new ward's groups, whatever they are called) or one named like the realm's
+     * {@code <unit>-<role>}.
+     */
+    static boolean official(List<String> groups, Predicate<String> routed) {
         return groups != null
                 && groups.stream()
                         .anyMatch(g -> DemoIdentity.ADMIN_GROUP.equals(g)
                                 || DemoIdentity.DESIGNERS_GROUP.equals(g)
-                                || OFFICIAL_DEPARTMENT.matcher(g).matches());
+                                || OFFICIAL_DEPARTMENT.matcher(g).matches()
+                                || routed.test(g));
     }
 
     static final class Guard extends OncePerRequestFilter {
 
         private final IdentityService identity;
         private final ObjectMapper json;
+        private final Predicate<String> routed;
         private final boolean restDeployments;
 
-        Guard(IdentityService identity, ObjectMapper json, boolean restDeployments) {
+        Guard(IdentityService identity, ObjectMapper json, Predicate<String> routed, boolean restDeployments) {
             this.identity = identity;
             this.json = json;
+            this.routed = routed;
             this.restDeployments = restDeployments;
         }
 
@@ -77,7 +88,7 @@ class EngineRestGuard {
                 chain.doFilter(request, response);
                 return;
             }
-            if (!official(caller.getGroupIds())) {
+            if (!official(caller.getGroupIds(), routed)) {
                 refuse(
                         response,
                         "API của bộ máy quy trình chỉ dành cho cán bộ; công dân và hệ thống liên thông không được"

@@ -49,6 +49,8 @@ class DepartmentRoutingTests {
     /** A second reception group of the ward: the one-stop shop's desk for one procedure. */
     static final String DESK = "thutuyen-motcua";
 
+    static final String DESK_OFFICIAL = "tt.motcua";
+
     @LocalServerPort
     int port;
 
@@ -118,8 +120,10 @@ class DepartmentRoutingTests {
                 + " where import_id is not null)");
         sql.update("delete from department_route where agency_code = ?", WARD);
         sql.update("delete from agency where code = ?", WARD);
-        if (identity.createUserQuery().userId(OFFICIAL).count() > 0) {
-            identity.deleteUser(OFFICIAL);
+        for (String user : List.of(OFFICIAL, DESK_OFFICIAL)) {
+            if (identity.createUserQuery().userId(user).count() > 0) {
+                identity.deleteUser(user);
+            }
         }
         for (String group : groups()) {
             identity.deleteGroup(group);
@@ -168,8 +172,21 @@ class DepartmentRoutingTests {
         Api.Reply exact = api.put(ROUTES, "admin", List.of(route(X, "reception", DESK)));
         assertThat(exact.status()).as(exact.body().toString()).isEqualTo(200);
 
-        assertThat(candidateGroups(file(X))).containsExactly(DESK);
+        String x = file(X);
+        assertThat(candidateGroups(x)).containsExactly(DESK);
         assertThat(candidateGroups(file(Y))).containsExactly(DESK);
+        // the desk's group is named like no role: its official is an official because a route gives it steps
+        User desk = identity.newUser(DESK_OFFICIAL);
+        desk.setPassword(Api.PASSWORD);
+        desk.setFirstName("Bàn");
+        desk.setLastName("Một Cửa");
+        identity.saveUser(desk);
+        identity.createMembership(DESK_OFFICIAL, DESK);
+        List<com.fasterxml.jackson.databind.JsonNode> deskTasks = api.tasks(DESK_OFFICIAL, x);
+        assertThat(deskTasks).hasSize(1);
+        assertThat(deskTasks.get(0).path("taskDefinitionKey").asText()).isEqualTo("Task_CheckDossier");
+        assertThat(api.claim(DESK_OFFICIAL, deskTasks.get(0).path("id").asText()))
+                .isEqualTo(204);
         assertThat(sql.queryForList(
                         "select concat(procedure_code, ' ', role, ' ', group_id, ' ', changed_by) from department_route"
                                 + " where agency_code = ? and procedure_code <> '*' order by procedure_code, role",
