@@ -259,6 +259,14 @@ final class Report {
                     "**" + spread(ratios, 3) + "**",
                     "≥ " + f2(GOAL_LIFECYCLE_RATIO)));
         }
+        md.append("\nEach step of (b) as its official's client sends it: ")
+                .append(
+                        Product.ONE_CALL
+                                ? "one call, POST /api/officials/dossiers/{code}/tasks/{taskKey}/complete"
+                                        + " (-Dbench.oneCall=true)"
+                                : "three engine REST calls, list the dossier's tasks, claim, complete (as Tasklist;"
+                                        + " -Dbench.oneCall=true sends the one call instead)")
+                .append(".\n");
         md.append(
                         "\nFilings and task steps of (b) that answered 500 and were retried by the client (counted in the latencies): ")
                 .append(filingRetries)
