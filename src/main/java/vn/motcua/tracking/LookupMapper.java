@@ -1,6 +1,9 @@
 package vn.motcua.tracking;
 
 import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Arg;
+import org.apache.ibatis.annotations.ConstructorArgs;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -8,43 +11,51 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** The lookup counters every node shares (plain update-then-insert: the same SQL on MariaDB and H2). */
+/** The lookup counters every node shares (plain update-then-insert: the same SQL on MariaDB and H2), added to once a second. */
 @Mapper
 interface LookupMapper {
 
     @Update("""
             update tracking_lookup_count
-               set hits = hits + 1
+               set hits = hits + #{n}
              where client = #{client} and kind = #{kind} and window_start = #{windowStart}
             """)
-    int increment(
+    int add(
             @Param("client") String client,
             @Param("kind") String kind,
-            @Param("windowStart") LocalDateTime windowStart);
+            @Param("windowStart") LocalDateTime windowStart,
+            @Param("n") long n);
 
     @Insert("""
             insert into tracking_lookup_count (client, kind, window_start, hits)
-            values (#{client}, #{kind}, #{windowStart}, 1)
+            values (#{client}, #{kind}, #{windowStart}, #{n})
             """)
     void insertFirst(
             @Param("client") String client,
             @Param("kind") String kind,
-            @Param("windowStart") LocalDateTime windowStart);
+            @Param("windowStart") LocalDateTime windowStart,
+            @Param("n") long n);
 
-    /** A client's two counters at once: its misses in one window and its lookups in another. */
-    record Hits(int misses, int lookups) {}
+    record Count(String client, String kind, LocalDateTime windowStart, long hits) {}
 
+    /** The shared counters of the current windows at or past the given counts: the clients near a limit. */
     @Select("""
-            select coalesce(sum(case when kind = 'MISS' then hits end), 0) as misses,
-                   coalesce(sum(case when kind = 'LOOKUP' then hits end), 0) as lookups
+            select client, kind, window_start, hits
               from tracking_lookup_count
-             where client = #{client}
-               and (kind = 'MISS' and window_start = #{missWindow} or kind = 'LOOKUP' and window_start = #{lookupWindow})
+             where kind = 'MISS' and window_start = #{missWindow} and hits >= #{misses}
+                or kind = 'LOOKUP' and window_start = #{lookupWindow} and hits >= #{lookups}
             """)
-    Hits both(
-            @Param("client") String client,
+    @ConstructorArgs({
+        @Arg(column = "client", javaType = String.class),
+        @Arg(column = "kind", javaType = String.class),
+        @Arg(column = "window_start", javaType = LocalDateTime.class),
+        @Arg(column = "hits", javaType = long.class)
+    })
+    List<Count> pastHalf(
             @Param("missWindow") LocalDateTime missWindow,
-            @Param("lookupWindow") LocalDateTime lookupWindow);
+            @Param("misses") long misses,
+            @Param("lookupWindow") LocalDateTime lookupWindow,
+            @Param("lookups") long lookups);
 
     @Delete("delete from tracking_lookup_count where window_start < #{before}")
     int deleteBefore(LocalDateTime before);
