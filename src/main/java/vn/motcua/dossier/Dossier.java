@@ -19,4 +19,25 @@ public record Dossier(
         LocalDateTime dueAt,
         LocalDateTime finishedAt,
         String currentStep,
-        String statusNote) {}
+        String statusNote) {
+
+    /** The same dossier with the current step its transaction set (written just before it commits). */
+    Dossier withCurrentStep(String step) {
+        return new Dossier(
+                code,
+                sequenceNo,
+                procedureCode,
+                procedureVersion,
+                agencyCode,
+                channel,
+                status,
+                applicant,
+                filedBy,
+                summary,
+                receivedAt,
+                dueAt,
+                finishedAt,
+                step,
+                statusNote);
+    }
+}

@@ -92,6 +92,67 @@ interface DossierMapper {
             @Param("d") NewDossier dossier,
             @Param("secretHash") String secretHash);
 
+    record Locked(String code, String publicTimeline) {}
+
+    /** Locks the dossier's row until the transaction ends and reads the public timeline it keeps (null: none yet). */
+    @Select("select code, public_timeline from dossier where code = #{code} for update")
+    @ConstructorArgs({
+        @Arg(column = "code", javaType = String.class),
+        @Arg(column = "public_timeline", javaType = String.class)
+    })
+    Optional<Locked> lockWithTimeline(String code);
+
+    @Update("""
+            update dossier
+               set public_timeline = #{timeline}, current_step = coalesce(#{currentStep}, current_step)
+             where code = #{code}
+            """)
+    void updatePublicTimeline(
+            @Param("code") String code, @Param("timeline") String timeline, @Param("currentStep") String currentStep);
+
+    @Update("update dossier set extended_due_at = #{dueAt} where code = #{code}")
+    void updateExtendedDue(@Param("code") String code, @Param("dueAt") LocalDateTime dueAt);
+
+    @Update("update dossier set near_deadline = true where code = #{code}")
+    void updateNearDeadline(String code);
+
+    record PublicRow(
+            String code,
+            int status,
+            String procedureCode,
+            String applicantName,
+            String filedBy,
+            LocalDateTime receivedAt,
+            LocalDateTime dueAt,
+            LocalDateTime extendedDueAt,
+            LocalDateTime finishedAt,
+            String currentStep,
+            boolean nearDeadline,
+            String publicTimeline) {}
+
+    /** Tracking's one read (issue 17): the public columns of the dossier's row and the public timeline it keeps. */
+    @Select("""
+            select code, status, procedure_code, applicant_name, filed_by, received_at, due_at, extended_due_at,
+                   finished_at, current_step, near_deadline, public_timeline
+              from dossier
+             where code = #{code}
+            """)
+    @ConstructorArgs({
+        @Arg(column = "code", javaType = String.class),
+        @Arg(column = "status", javaType = int.class),
+        @Arg(column = "procedure_code", javaType = String.class),
+        @Arg(column = "applicant_name", javaType = String.class),
+        @Arg(column = "filed_by", javaType = String.class),
+        @Arg(column = "received_at", javaType = LocalDateTime.class),
+        @Arg(column = "due_at", javaType = LocalDateTime.class),
+        @Arg(column = "extended_due_at", javaType = LocalDateTime.class),
+        @Arg(column = "finished_at", javaType = LocalDateTime.class),
+        @Arg(column = "current_step", javaType = String.class),
+        @Arg(column = "near_deadline", javaType = boolean.class),
+        @Arg(column = "public_timeline", javaType = String.class)
+    })
+    Optional<PublicRow> publicRow(String code);
+
     /** Locks the dossier's row until the transaction ends; null when there is no such dossier. */
     @Select("select code from dossier where code = #{code} for update")
     String lock(String code);
@@ -260,13 +321,13 @@ interface DossierMapper {
 
     /** Status changes (kind 0) and steps (kind 1) of a dossier in one round trip, each in the order it was written. */
     @Select("""
-            select 0 as kind, id, status, changed_at as at, actor, null as step_key, null as step_name, public_text,
-                   note, null as department, null as due_at, null as completed_at, null as outcome
+            select 0 as kind, id, status, changed_at as at, actor, null as task_id, null as step_key, null as step_name,
+                   public_text, note, null as department, null as due_at, null as completed_at, null as outcome
               from dossier_status_change
              where dossier_code = #{code}
             union all
-            select 1, id, null, started_at, completed_by, step_key, step_name, public_text, note, department, due_at,
-                   completed_at, outcome
+            select 1, id, null, started_at, completed_by, task_id, step_key, step_name, public_text, note, department,
+                   due_at, completed_at, outcome
               from dossier_step
              where dossier_code = #{code}
              order by kind, id
@@ -277,6 +338,7 @@ interface DossierMapper {
         @Arg(column = "status", javaType = Integer.class),
         @Arg(column = "at", javaType = LocalDateTime.class),
         @Arg(column = "actor", javaType = String.class),
+        @Arg(column = "task_id", javaType = String.class),
         @Arg(column = "step_key", javaType = String.class),
         @Arg(column = "step_name", javaType = String.class),
         @Arg(column = "public_text", javaType = String.class),
@@ -294,6 +356,7 @@ interface DossierMapper {
             Integer status,
             LocalDateTime at,
             String actor,
+            String taskId,
             String stepKey,
             String stepName,
             String publicText,
@@ -303,7 +366,8 @@ interface DossierMapper {
             LocalDateTime completedAt,
             String outcome) {}
 
-    @Update("update dossier set due_at = #{dueAt} where code = #{code}")
+    /** A new appointment; the deadline warning of the old one no longer holds (the dossier's clock forgets it too). */
+    @Update("update dossier set due_at = #{dueAt}, near_deadline = false where code = #{code}")
     void updateDue(@Param("code") String code, @Param("dueAt") LocalDateTime dueAt);
 
     @Update("update dossier set status_note = #{note} where code = #{code}")

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,6 +48,7 @@ public class Dossiers {
         dossiers.insert(code.value(), code.sequence(), dossier, sha256(secret.getBytes(StandardCharsets.UTF_8)));
         dossiers.insertStatusChange(
                 code.value(), DossierStatus.SUBMITTED.code(), dossier.receivedAt(), dossier.filedBy(), null, null);
+        newPublicRecord(code.value(), dossier.receivedAt());
         addAttachments(code.value(), "FILING", dossier.attachments(), dossier.receivedAt());
         events.publishEvent(new DossierFiled(
                 code.value(),
@@ -67,6 +70,7 @@ public class Dossiers {
         dossiers.insert(code, 0, dossier, sha256(ApplicantSecret.generate().getBytes(StandardCharsets.UTF_8)));
         dossiers.insertStatusChange(
                 code, DossierStatus.SUBMITTED.code(), dossier.receivedAt(), dossier.filedBy(), null, null);
+        newPublicRecord(code, dossier.receivedAt());
         addAttachments(code, "FILING", dossier.attachments(), dossier.receivedAt());
     }
 
@@ -84,28 +88,35 @@ public class Dossiers {
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Dossier> find(String code) {
-        Map<String, Optional<Dossier>> read = readInThisTransaction();
-        if (read == null) {
+        InTransaction transaction = thisTransaction();
+        if (transaction == null) {
             return dossiers.find(code).map(DossierMapper.Row::toDossier);
         }
-        return read.computeIfAbsent(code, c -> dossiers.find(c).map(DossierMapper.Row::toDossier));
+        Optional<Dossier> found =
+                transaction.read.computeIfAbsent(code, c -> dossiers.find(c).map(DossierMapper.Row::toDossier));
+        PublicChanges changes = transaction.changes.get(code);
+        return changes == null || changes.currentStep == null
+                ? found
+                : found.map(d -> d.withCurrentStep(changes.currentStep));
     }
 
-    /** The rows {@link #find} read in the caller's transaction (null outside one), bound to it and gone with it. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Optional<Dossier>> readInThisTransaction() {
+    /**
+     * What the caller's transaction read of dossiers ({@link #find}) and changes of their public records (written just
+     * before it commits, gone if it rolls back); bound to it, null outside one.
+     */
+    private InTransaction thisTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
         Object bound = TransactionSynchronizationManager.getResource(this);
         if (bound != null) {
-            return (Map<String, Optional<Dossier>>) bound;
+            return (InTransaction) bound;
         }
-        Map<String, Optional<Dossier>> read = new HashMap<>();
-        TransactionSynchronizationManager.bindResource(this, read);
+        InTransaction transaction = new InTransaction();
+        TransactionSynchronizationManager.bindResource(this, transaction);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            // a transaction started inside this one (REQUIRES_NEW) reads for itself
+            // a transaction started inside this one (REQUIRES_NEW) reads and writes for itself
             @Override
             public void suspend() {
                 TransactionSynchronizationManager.unbindResourceIfPossible(Dossiers.this);
@@ -113,7 +124,13 @@ public class Dossiers {
 
             @Override
             public void resume() {
-                TransactionSynchronizationManager.bindResource(Dossiers.this, read);
+                TransactionSynchronizationManager.bindResource(Dossiers.this, transaction);
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                transaction.changes.forEach(Dossiers.this::writePublicRecord);
+                transaction.changes.clear();
             }
 
             @Override
@@ -121,14 +138,123 @@ public class Dossiers {
                 TransactionSynchronizationManager.unbindResourceIfPossible(Dossiers.this);
             }
         });
-        return read;
+        return transaction;
+    }
+
+    private static final class InTransaction {
+        final Map<String, Optional<Dossier>> read = new HashMap<>();
+        final Map<String, PublicChanges> changes = new LinkedHashMap<>();
+    }
+
+    /**
+     * The changes one transaction makes to a dossier's public record, applied to the timeline the row keeps once it is
+     * known (read with the row's lock) and written once, just before the commit, with the current step: a step costs
+     * no statement more than the current step's update it replaces (issue 17).
+     */
+    private static final class PublicChanges {
+        private boolean known;
+        private boolean exists;
+        /** The timeline as it will be written; null when the row keeps none yet (it is then read from the tables). */
+        private List<PublicTimeline.Entry> entries;
+
+        private final List<Consumer<List<PublicTimeline.Entry>>> waiting = new ArrayList<>();
+        private boolean timelineChanged;
+        private String currentStep;
+
+        boolean known() {
+            return known;
+        }
+
+        void know(boolean exists, String kept) {
+            this.known = true;
+            this.exists = exists;
+            this.entries = kept == null ? null : PublicTimeline.parse(kept);
+            if (entries != null) {
+                waiting.forEach(change -> change.accept(entries));
+            }
+            waiting.clear();
+        }
+
+        void knowNew() {
+            known = true;
+            exists = true;
+            entries = new ArrayList<>();
+            timelineChanged = true;
+        }
+
+        void change(Consumer<List<PublicTimeline.Entry>> change, String newCurrentStep) {
+            if (change != null) {
+                timelineChanged = true;
+                if (!known) {
+                    waiting.add(change);
+                } else if (entries != null) {
+                    change.accept(entries);
+                }
+            }
+            if (newCurrentStep != null) {
+                currentStep = newCurrentStep;
+            }
+        }
+    }
+
+    /** The changes of the caller's transaction to this dossier's public record (null outside a transaction). */
+    private PublicChanges publicChanges(String code) {
+        InTransaction transaction = thisTransaction();
+        return transaction == null ? null : transaction.changes.computeIfAbsent(code, c -> new PublicChanges());
+    }
+
+    /** A dossier stored in this transaction: its public record starts empty, no read needed. */
+    private void newPublicRecord(String code, LocalDateTime receivedAt) {
+        PublicChanges changes = publicChanges(code);
+        PublicTimeline.Entry filed = PublicTimeline.Entry.status(DossierStatus.SUBMITTED, receivedAt, null);
+        if (changes == null) {
+            dossiers.updatePublicTimeline(code, PublicTimeline.write(List.of(filed)), null);
+            return;
+        }
+        changes.knowNew();
+        changes.change(entries -> entries.add(filed), null);
+    }
+
+    private void changePublicRecord(String code, Consumer<List<PublicTimeline.Entry>> change, String currentStep) {
+        PublicChanges changes = publicChanges(code);
+        if (changes != null) {
+            changes.change(change, currentStep);
+            return;
+        }
+        // outside a synchronised transaction (not the application's way): write now, under the row's lock
+        PublicChanges now = new PublicChanges();
+        Optional<DossierMapper.Locked> row = dossiers.lockWithTimeline(code);
+        now.know(row.isPresent(), row.map(DossierMapper.Locked::publicTimeline).orElse(null));
+        now.change(change, currentStep);
+        writePublicRecord(code, now);
+    }
+
+    private void writePublicRecord(String code, PublicChanges changes) {
+        if (!changes.timelineChanged) {
+            if (changes.currentStep != null) {
+                dossiers.updateCurrentStep(code, changes.currentStep);
+            }
+            return;
+        }
+        if (!changes.known()) {
+            Optional<DossierMapper.Locked> row = dossiers.lockWithTimeline(code);
+            changes.know(
+                    row.isPresent(),
+                    row.map(DossierMapper.Locked::publicTimeline).orElse(null));
+        }
+        if (!changes.exists) {
+            return;
+        }
+        List<PublicTimeline.Entry> entries =
+                changes.entries != null ? changes.entries : PublicTimeline.of(dossiers.timeline(code));
+        dossiers.updatePublicTimeline(code, PublicTimeline.write(entries), changes.currentStep);
     }
 
     /** The row changes (or is locked, and may have changed since it was read): the next {@link #find} reads it. */
     private void forget(String code) {
-        Map<String, Optional<Dossier>> read = readInThisTransaction();
-        if (read != null) {
-            read.remove(code);
+        InTransaction transaction = thisTransaction();
+        if (transaction != null) {
+            transaction.read.remove(code);
         }
     }
 
@@ -269,16 +395,55 @@ public class Dossiers {
             LocalDateTime dueAt) {
         // the dossier's row first, exclusively: the step's row alone would hold it shared (its foreign key), and two
         // steps of one dossier starting at once (parallel liên thông branches) would then deadlock on the update
-        forget(code);
-        dossiers.lock(code);
+        // (the lock reads the public timeline the row keeps: the change below is written with it before the commit; a
+        // transaction that already holds the lock, through openStep or register, does not ask again)
+        lockForPublicRecord(code);
         dossiers.insertStep(code, taskId, stepKey, stepName, department, publicText, startedAt, dueAt);
-        if (publicText != null) {
-            dossiers.updateCurrentStep(code, publicText);
-        }
+        PublicTimeline.Entry entry =
+                PublicTimeline.Entry.step(taskId, stepKey, stepName, department, publicText, startedAt, dueAt);
+        changePublicRecord(code, entries -> entries.add(entry), publicText);
     }
 
-    public void stepCompleted(String taskId, LocalDateTime at, String actor, String outcome, String note) {
+    /**
+     * The step of the timeline a completion ends: the latest one of that key not completed yet. Locks the dossier's row
+     * for the rest of the transaction, as {@link #stepStarted} would (the completion's changes are written with it), and
+     * reads the step from the public timeline the row keeps, in the same statement.
+     */
+    public Optional<Step> openStep(String code, String stepKey) {
+        PublicChanges changes = lockForPublicRecord(code);
+        if (changes == null || changes.entries == null) {
+            return dossiers.steps(code).stream()
+                    .filter(s -> s.stepKey().equals(stepKey) && s.completedAt() == null)
+                    .reduce((first, last) -> last);
+        }
+        return changes.entries.stream()
+                .filter(e -> e.kind() == 1 && stepKey.equals(e.key()) && e.done() == null)
+                .reduce((first, last) -> last)
+                .map(e ->
+                        new Step(e.key(), e.name(), e.department(), e.text(), e.at(), e.due(), null, null, null, null));
+    }
+
+    /**
+     * Locks the dossier's row for the caller's transaction, once, reading the public timeline it keeps; the changes of
+     * the transaction (null outside one, the row then locked anyway).
+     */
+    private PublicChanges lockForPublicRecord(String code) {
+        PublicChanges changes = publicChanges(code);
+        if (changes == null || !changes.known()) {
+            forget(code);
+            Optional<DossierMapper.Locked> row = dossiers.lockWithTimeline(code);
+            if (changes != null) {
+                changes.know(
+                        row.isPresent(),
+                        row.map(DossierMapper.Locked::publicTimeline).orElse(null));
+            }
+        }
+        return changes;
+    }
+
+    public void stepCompleted(String code, String taskId, LocalDateTime at, String actor, String outcome, String note) {
         dossiers.completeStep(taskId, at, actor, outcome, note);
+        changePublicRecord(code, entries -> PublicTimeline.complete(entries, taskId, at), null);
     }
 
     /**
@@ -299,7 +464,7 @@ public class Dossiers {
         forget(code);
         if (current == status) {
             if (publicText != null) {
-                dossiers.updateCurrentStep(code, publicText);
+                changePublicRecord(code, null, publicText);
             }
             return;
         }
@@ -307,6 +472,8 @@ public class Dossiers {
                 status == DossierStatus.DONE || status == DossierStatus.REFUSED || status == DossierStatus.STOPPED;
         dossiers.updateStatus(code, status.code(), publicText, note, finishes, at);
         dossiers.insertStatusChange(code, status.code(), at, actor, publicText, note);
+        PublicTimeline.Entry entry = PublicTimeline.Entry.status(status, at, publicText);
+        changePublicRecord(code, entries -> entries.add(entry), publicText);
         events.publishEvent(new DossierStatusChanged(code, current, status, at, actor));
         if (status == DossierStatus.DONE || status == DossierStatus.RETURNED) {
             Dossier dossier = find(code).orElseThrow();
@@ -327,6 +494,40 @@ public class Dossiers {
     public void appointmentSet(String code, LocalDateTime dueAt) {
         forget(code);
         dossiers.updateDue(code, dueAt);
+    }
+
+    /** The new date an apology gave (the dossier's clock keeps the letter), for the public record. */
+    public void appointmentExtended(String code, LocalDateTime dueAt) {
+        dossiers.updateExtendedDue(code, dueAt);
+    }
+
+    /** The deadline warning went out for the dossier (its clock keeps when), for the public record. */
+    public void deadlineNear(String code) {
+        dossiers.updateNearDeadline(code);
+    }
+
+    /**
+     * Tracking's one read: the dossier's public record from its row, without the applicant's details or anything an
+     * official wrote; the timeline is null when the row keeps none yet.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<PublicRecord> publicRecord(String code) {
+        return dossiers.publicRow(code)
+                .map(r -> new PublicRecord(
+                        r.code(),
+                        DossierStatus.of(r.status()),
+                        r.procedureCode(),
+                        r.applicantName(),
+                        r.filedBy(),
+                        r.receivedAt(),
+                        r.dueAt(),
+                        r.extendedDueAt(),
+                        r.finishedAt(),
+                        r.currentStep(),
+                        r.nearDeadline(),
+                        r.publicTimeline() == null
+                                ? null
+                                : PublicTimeline.timeline(PublicTimeline.parse(r.publicTimeline()))));
     }
 
     static String sha256(byte[] content) {

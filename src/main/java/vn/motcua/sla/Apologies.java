@@ -10,6 +10,7 @@ import vn.motcua.api.Problems;
 import vn.motcua.api.TextRules;
 import vn.motcua.api.UserError;
 import vn.motcua.calendar.Deadlines;
+import vn.motcua.dossier.Dossiers;
 
 /**
  * The apology and extension letter ("Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết", TT 03/2025 form 04):
@@ -25,8 +26,10 @@ class Apologies {
     private final Deadlines deadlines;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Dossiers dossiers;
 
-    Apologies(SlaMapper clocks, Deadlines deadlines, ApplicationEventPublisher events, Clock clock) {
+    Apologies(SlaMapper clocks, Deadlines deadlines, ApplicationEventPublisher events, Clock clock, Dossiers dossiers) {
+        this.dossiers = dossiers;
         this.clocks = clocks;
         this.deadlines = deadlines;
         this.events = events;
@@ -84,6 +87,7 @@ class Apologies {
                     "Hồ sơ " + code + " vừa được lập phiếu xin lỗi bởi người khác.",
                     "Someone else has just issued the apology letter for dossier " + code + ".");
         }
+        dossiers.appointmentExtended(code, newDueAt);
         events.publishEvent(new ApologyIssued(code, clock.dueAt(), newDueAt, reason.strip(), by));
         return new Issued(code, clock.dueAt(), newDueAt, reason.strip(), now);
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.dossier.Dossiers;
 
 /**
  * Warns once per step and per dossier when its warning time has come, by publishing {@link DeadlineApproaching}; a
@@ -22,10 +23,16 @@ class DeadlineWarnings {
     private final SlaMapper clocks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Dossiers dossiers;
     private final TransactionTemplate transaction;
 
     DeadlineWarnings(
-            SlaMapper clocks, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            SlaMapper clocks,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            Dossiers dossiers) {
+        this.dossiers = dossiers;
         this.clocks = clocks;
         this.events = events;
         this.clock = clock;
@@ -55,6 +62,7 @@ class DeadlineWarnings {
             if (clocks.dossierWarned(dossier.dossierCode(), now) == 0) {
                 continue;
             }
+            dossiers.deadlineNear(dossier.dossierCode());
             events.publishEvent(new DeadlineApproaching(dossier.dossierCode(), null, null, null, dossier.dueAt()));
             sent++;
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,7 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierCode;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
+import vn.motcua.dossier.PublicRecord;
 import vn.motcua.dossier.Timeline;
 import vn.motcua.sla.Clocks;
 import vn.motcua.sla.Timeliness;
@@ -92,8 +94,22 @@ class TrackingController {
         ApplicantSecret.refuseInQuery(request.getQueryString());
         String code = DossierCode.normalise(typed);
         String secret = ApplicantSecret.of(header, null);
-        Dossier dossier = lookUp(code, request);
-        boolean own = user != null && user.getName().equals(dossier.filedBy());
+        limits.check(request.getRemoteAddr());
+        if (secret == null) {
+            // without the secret, the public record on the dossier's row is all there is to read (issue 17)
+            PublicRecord record = dossiers.publicRecord(code).orElseThrow(() -> unknown(code, request));
+            if (user == null || !user.getName().equals(record.filedBy())) {
+                return view(
+                        record,
+                        record.extendedDueAt(),
+                        null,
+                        record.nearDeadline(),
+                        record.timeline() != null ? record.timeline() : dossiers.timeline(code),
+                        false,
+                        null);
+            }
+        }
+        Dossier dossier = dossiers.find(code).orElseThrow(() -> unknown(code, request));
         if (secret != null && !dossiers.secretMatches(code, secret)) {
             limits.miss(request.getRemoteAddr());
             throw new UserError(
@@ -101,13 +117,43 @@ class TrackingController {
                     "Mã bí mật không đúng. Vui lòng dùng mã bí mật in trên giấy tiếp nhận hồ sơ.",
                     "The secret is wrong: use the one printed on the receipt slip.");
         }
-        boolean personal = own || secret != null;
+        // the applicant (the secret, or logged in as the one who filed it): the tables, with the reasons and details
+        Optional<Clocks.DossierClock> clock = clocks.dossierClock(code);
+        return view(
+                new PublicRecord(
+                        dossier.code(),
+                        dossier.status(),
+                        dossier.procedureCode(),
+                        dossier.applicant().name(),
+                        dossier.filedBy(),
+                        dossier.receivedAt(),
+                        dossier.dueAt(),
+                        null,
+                        dossier.finishedAt(),
+                        dossier.currentStep(),
+                        false,
+                        null),
+                clock.map(Clocks.DossierClock::extendedDueAt).orElse(null),
+                clock.map(Clocks.DossierClock::apologyReason).orElse(null),
+                clock.map(Clocks.DossierClock::warned).orElse(false),
+                dossiers.timeline(code),
+                true,
+                dossier.applicant());
+    }
+
+    private Tracking view(
+            PublicRecord dossier,
+            LocalDateTime extendedDueAt,
+            String apologyReason,
+            boolean nearDeadline,
+            Timeline timeline,
+            boolean personal,
+            Applicant applicant) {
         Procedure.Heading procedure = procedureHeadings.get(
                 dossier.procedureCode(), c -> procedures.heading(c).orElse(null));
         if (procedure == null) {
             throw new NoSuchElementException("No procedure " + dossier.procedureCode());
         }
-        Optional<Clocks.DossierClock> clock = clocks.dossierClock(code);
         return new Tracking(
                 dossier.code(),
                 dossier.status().code(),
@@ -116,17 +162,17 @@ class TrackingController {
                 procedure.name(),
                 procedure.agencyCode(),
                 procedure.agencyName(),
-                Applicant.masked(dossier.applicant().name()),
+                Applicant.masked(dossier.applicantName()),
                 dossier.receivedAt(),
                 dossier.dueAt(),
-                clock.map(Clocks.DossierClock::extendedDueAt).orElse(null),
-                personal ? clock.map(Clocks.DossierClock::apologyReason).orElse(null) : null,
+                extendedDueAt,
+                apologyReason,
                 dossier.finishedAt(),
-                timeliness(dossier),
-                clock.map(Clocks.DossierClock::warned).orElse(false),
+                timeliness(dossier.status(), dossier.dueAt(), dossier.finishedAt()),
+                nearDeadline,
                 dossier.currentStep(),
-                timeline(code, personal),
-                personal ? dossier.applicant() : null);
+                timeline(timeline, personal),
+                applicant);
     }
 
     @GetMapping("/api/tracking/{code}/diagram")
@@ -156,21 +202,22 @@ class TrackingController {
 
     private Dossier lookUp(String code, HttpServletRequest request) {
         limits.check(request.getRemoteAddr());
-        return dossiers.find(code).orElseThrow(() -> {
-            limits.miss(request.getRemoteAddr());
-            return UserError.notFound(
-                    "Không tìm thấy hồ sơ có mã " + code + ". Vui lòng kiểm tra lại mã trên giấy tiếp nhận.",
-                    "No dossier has the code " + code + ". Please check the code on the receipt slip.");
-        });
+        return dossiers.find(code).orElseThrow(() -> unknown(code, request));
+    }
+
+    private UserError unknown(String code, HttpServletRequest request) {
+        limits.miss(request.getRemoteAddr());
+        return UserError.notFound(
+                "Không tìm thấy hồ sơ có mã " + code + ". Vui lòng kiểm tra lại mã trên giấy tiếp nhận.",
+                "No dossier has the code " + code + ". Please check the code on the receipt slip.");
     }
 
     /**
      * Officials' free text is never public: a status change's reason (a refusal's, a supplement request's, a
      * withdrawal's) is shown only to the applicant ({@code personal}); steps carry no note at all.
      */
-    private List<Tracking.Event> timeline(String code, boolean personal) {
+    private List<Tracking.Event> timeline(Timeline timeline, boolean personal) {
         List<Tracking.Event> events = new ArrayList<>();
-        Timeline timeline = dossiers.timeline(code);
         timeline.statusChanges()
                 .forEach(change -> events.add(new Tracking.Event(
                         change.changedAt(),
@@ -200,12 +247,12 @@ class TrackingController {
     }
 
     /** Only a result counts as finishing for timeliness; a refused or stopped dossier is neither early nor late. */
-    private Timeliness timeliness(Dossier dossier) {
-        boolean resolved = dossier.status() == DossierStatus.DONE || dossier.status() == DossierStatus.RETURNED;
-        if (dossier.finishedAt() != null && !resolved) {
+    private Timeliness timeliness(DossierStatus status, LocalDateTime dueAt, LocalDateTime finishedAt) {
+        boolean resolved = status == DossierStatus.DONE || status == DossierStatus.RETURNED;
+        if (finishedAt != null && !resolved) {
             return null;
         }
-        return clocks.timeliness(dossier.dueAt(), dossier.finishedAt());
+        return clocks.timeliness(dueAt, finishedAt);
     }
 
     private String departmentName(String groupId) {

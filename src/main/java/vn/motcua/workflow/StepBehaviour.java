@@ -102,6 +102,7 @@ class StepBehaviour {
         String outcome = variable(task.getExecution(), model.get(ModelProperties.OUTCOME));
         clocks.stepCompleted(task.getId(), now);
         dossiers.stepCompleted(
+                code,
                 task.getId(),
                 now,
                 actor != null ? actor : task.getAssignee(),
@@ -110,11 +111,9 @@ class StepBehaviour {
         stepCompleted(code, task.getId(), task.getTaskDefinitionKey(), step, now, outcome);
     }
 
-    /** The step of the timeline this completion ends: the latest one of that key not completed yet. */
+    /** The step of the timeline this completion ends (the dossier's row locked from here to the commit). */
     private Optional<Step> openStep(String code, String stepKey) {
-        return dossiers.steps(code).stream()
-                .filter(s -> s.stepKey().equals(stepKey) && s.completedAt() == null)
-                .reduce((first, last) -> last);
+        return dossiers.openStep(code, stepKey);
     }
 
     private void stepCompleted(
@@ -171,10 +170,11 @@ class StepBehaviour {
         String outcome;
         if (execution.isCanceled()) {
             outcome = NO_ANSWER;
-            dossiers.stepCompleted(step, now, null, NO_ANSWER, null);
+            dossiers.stepCompleted(code, step, now, null, NO_ANSWER, null);
         } else {
             outcome = variable(execution, model.get(ModelProperties.OUTCOME));
             dossiers.stepCompleted(
+                    code,
                     step,
                     now,
                     variable(execution, VAR_HANDOFF_FROM),

@@ -78,15 +78,15 @@ class BenchmarkSmokeTests {
     static final java.util.Map<String, Long> OURS_PER_STEP = new java.util.LinkedHashMap<>();
 
     static {
-        OURS_PER_STEP.put("file", 21L);
-        OURS_PER_STEP.put("Task_CheckDossier", 27L);
-        OURS_PER_STEP.put("Task_AssignDossier", 9L);
-        OURS_PER_STEP.put("Task_AppraiseDossier", 9L);
-        OURS_PER_STEP.put("Task_ReviewDossier", 9L);
-        OURS_PER_STEP.put("Task_SignResult", 14L);
-        OURS_PER_STEP.put("Task_IssueResult", 26L);
-        OURS_PER_STEP.put("Task_ReturnResult", 11L);
-        OURS_PER_STEP.put("tracking read", 5L);
+        OURS_PER_STEP.put("file", 20L);
+        OURS_PER_STEP.put("Task_CheckDossier", 26L);
+        OURS_PER_STEP.put("Task_AssignDossier", 8L);
+        OURS_PER_STEP.put("Task_AppraiseDossier", 8L);
+        OURS_PER_STEP.put("Task_ReviewDossier", 8L);
+        OURS_PER_STEP.put("Task_SignResult", 13L);
+        OURS_PER_STEP.put("Task_IssueResult", 25L);
+        OURS_PER_STEP.put("Task_ReturnResult", 12L);
+        OURS_PER_STEP.put("tracking read", 1L);
     }
 
     private static java.util.Map<String, Long> oursPerStep(String results) {

@@ -133,7 +133,8 @@ final class BulkLoader {
         }
         sql.executeUpdate("insert into dossier (code, sequence_no, procedure_code, agency_code, channel, status,"
                 + " applicant_kind, applicant_name, applicant_id_number, applicant_address, applicant_phone, filed_by,"
-                + " summary, form_data, secret_hash, received_at, due_at, finished_at, current_step) values "
+                + " summary, form_data, secret_hash, received_at, due_at, finished_at, current_step, public_timeline)"
+                + " values "
                 + dossiers.substring(1));
         if (!steps.isEmpty()) {
             sql.executeUpdate("insert into dossier_step (dossier_code, task_id, step_key, step_name, department,"
@@ -167,7 +168,9 @@ final class BulkLoader {
                 java.time.Duration.between(received, finished ? due : LocalDateTime.now())
                         .toMinutes());
         LocalDateTime at = received;
-        change(changes, code, 1, received, "congdan", null);
+        // the public timeline the dossier's row keeps (dossier.public_timeline), as the product writes it
+        StringBuilder timeline = new StringBuilder();
+        change(changes, timeline, code, 1, received, "congdan", null);
         int status = 1;
         String currentStep = procedure.steps().get(0).publicText();
         for (int s = 0; s < procedure.steps().size() && s <= stepsDone; s++) {
@@ -202,24 +205,42 @@ final class BulkLoader {
                     .append(',')
                     .append(done ? (refused ? "'refuse'" : "'accept'") : "null")
                     .append(')');
+            timeline.append(",{\"kind\":1,\"at\":\"")
+                    .append(started)
+                    .append("\",\"text\":\"")
+                    .append(step.publicText())
+                    .append("\",\"id\":\"bulk-")
+                    .append(code)
+                    .append('-')
+                    .append(s)
+                    .append("\",\"key\":\"")
+                    .append(step.key())
+                    .append("\",\"name\":\"")
+                    .append(step.name())
+                    .append("\",\"department\":\"")
+                    .append(step.department())
+                    .append("\",\"due\":\"")
+                    .append(started.plusHours(8))
+                    .append(done ? "\",\"done\":\"" + at : "")
+                    .append("\"}");
             rows++;
             if (done) {
                 if (refused) {
                     status = 3;
-                    change(changes, code, 3, at, "official", "Không được tiếp nhận");
+                    change(changes, timeline, code, 3, at, "official", "Không được tiếp nhận");
                     currentStep = "Không được tiếp nhận";
                 } else if (s == 0) {
                     status = 2;
-                    change(changes, code, 2, at, "official", "Đã tiếp nhận hồ sơ");
+                    change(changes, timeline, code, 2, at, "official", "Đã tiếp nhận hồ sơ");
                 } else if (s == 1) {
                     status = 4;
-                    change(changes, code, 4, at, "official", null);
+                    change(changes, timeline, code, 4, at, "official", null);
                 } else if (s == procedure.steps().size() - 2) {
                     status = 9;
-                    change(changes, code, 9, at, "official", null);
+                    change(changes, timeline, code, 9, at, "official", null);
                 } else if (s == procedure.steps().size() - 1) {
                     status = 10;
-                    change(changes, code, 10, at, "official", "Đã trả kết quả");
+                    change(changes, timeline, code, 10, at, "official", "Đã trả kết quả");
                     currentStep = "Đã trả kết quả";
                 }
             } else {
@@ -277,11 +298,26 @@ final class BulkLoader {
                 .append(closed ? time(at) : "null")
                 .append(",'")
                 .append(currentStep)
-                .append("')");
+                .append("','[")
+                .append(timeline.substring(1))
+                .append("]')");
         rows++;
     }
 
-    private void change(StringBuilder changes, String code, int status, LocalDateTime at, String actor, String text) {
+    private void change(
+            StringBuilder changes,
+            StringBuilder timeline,
+            String code,
+            int status,
+            LocalDateTime at,
+            String actor,
+            String text) {
+        timeline.append(",{\"kind\":0,\"status\":")
+                .append(status)
+                .append(",\"at\":\"")
+                .append(at)
+                .append(text == null ? "" : "\",\"text\":\"" + text)
+                .append("\"}");
         changes.append(",('")
                 .append(code)
                 .append("',")

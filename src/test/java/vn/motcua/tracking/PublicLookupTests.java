@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.motcua.Api;
@@ -55,6 +56,9 @@ class PublicLookupTests {
 
     @Autowired
     LookupLimits limits;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Api api;
 
@@ -224,6 +228,53 @@ class PublicLookupTests {
                         .path("status")
                         .asInt())
                 .isEqualTo(1);
+    }
+
+    /**
+     * Issue 17: without the secret, tracking reads the public record the dossier's row keeps. At every stage it answers
+     * exactly what the timeline's tables give (a row that keeps none is read from them), and a row that kept none gets
+     * the whole timeline with its next change.
+     */
+    @Test
+    void theAnswerFromTheDossiersRowIsTheAnswerFromItsTablesAtEveryStage() {
+        Filed filed = file("Lê Thị Thu Hà", "058090001234", "0912001234");
+        String code = filed.code();
+        assertSameFromRowAndTables(code, 1, 1);
+        api.completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
+        assertSameFromRowAndTables(code, 4, 2);
+        // the row keeps no timeline (a dossier stored before issue 17): its next step writes all of it
+        jdbc.update("update dossier set public_timeline = null where code = ?", code);
+        api.completeTask("pr.truongphong", code, "Task_AssignDossier", Map.of("specialist", "pr.chuyenvien"));
+        assertThat(jdbc.queryForObject("select public_timeline from dossier where code = ?", String.class, code))
+                .contains("\"key\":\"Task_CheckDossier\"", "\"key\":\"Task_AssignDossier\"");
+        assertSameFromRowAndTables(code, 4, 3);
+        api.completeTask("pr.chuyenvien", code, "Task_AppraiseDossier", Map.of("appraisalOutcome", "approve"));
+        api.completeTask("pr.truongphong", code, "Task_ReviewDossier", Map.of("reviewDecision", "agree"));
+        api.completeTask("pr.chutich", code, "Task_SignResult", Map.of("reviewDecision", "agree"));
+        api.completeTask("pr.vanthu", code, "Task_IssueResult", Map.of("resultNumber", "15/GPXD"));
+        api.completeTask("pr.tiepnhan", code, "Task_ReturnResult", Map.of("returnChannel", "counter"));
+        JsonNode returned = assertSameFromRowAndTables(code, 10, 7);
+        assertThat(returned.path("timeliness").asText()).isEqualTo("EARLY");
+        assertThat(returned.path("currentStep").asText()).isEqualTo("Đã trả kết quả");
+    }
+
+    /** The public answer from the row, then from the tables (the row's timeline removed), equal; the row restored. */
+    private JsonNode assertSameFromRowAndTables(String code, int status, int steps) {
+        Api.Reply fromRow = api.get("/api/tracking/" + code);
+        assertThat(fromRow.status()).isEqualTo(200);
+        String kept = jdbc.queryForObject("select public_timeline from dossier where code = ?", String.class, code);
+        assertThat(kept).as("the row keeps the public timeline").isNotNull();
+        jdbc.update("update dossier set public_timeline = null where code = ?", code);
+        Api.Reply fromTables = api.get("/api/tracking/" + code);
+        jdbc.update("update dossier set public_timeline = ? where code = ?", kept, code);
+        assertThat(fromRow.body()).isEqualTo(fromTables.body());
+        assertThat(fromRow.body().path("status").asInt()).isEqualTo(status);
+        int stepEvents = 0;
+        for (JsonNode event : fromRow.body().path("timeline")) {
+            stepEvents += event.path("kind").asText().equals("STEP") ? 1 : 0;
+        }
+        assertThat(stepEvents).isEqualTo(steps);
+        return fromRow.body();
     }
 
     private Filed file(String name, String idNumber, String phone) {
