@@ -3,12 +3,16 @@ package vn.motcua.signing;
 import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
 import eu.europa.esig.dss.enumerations.SignerTextVerticalAlignment;
 import eu.europa.esig.dss.enumerations.TextWrapping;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.DSSFileFont;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import java.awt.Color;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +29,12 @@ final class Appearances {
     private static final Color TRANSPARENT = new Color(255, 255, 255, 0);
     private static final String FONT = "/fonts/DejaVuSerif.ttf";
 
+    /**
+     * Read and parsed once (issue 17: reading the 700 KB file and hashing it for a name took a tenth of a signing step's
+     * time, twice per signature); DSS only reads it afterwards, each signature embedding its own subset.
+     */
+    private static final DSSFileFont TEXT_FONT = font();
+
     private Appearances() {}
 
     static SignatureImageParameters image(SignatureAppearance appearance, CertificateToken signer, String time) {
@@ -38,7 +48,7 @@ final class Appearances {
         boolean person = appearance.kind() == SignatureAppearance.Kind.PERSON;
         SignatureImageTextParameters text = new SignatureImageTextParameters();
         text.setText(String.join("\n", lines(appearance, signer, time)));
-        text.setFont(font());
+        text.setFont(TEXT_FONT);
         text.setTextColor(person ? SIGNATURE_BLUE : SEAL_RED);
         text.setBackgroundColor(TRANSPARENT);
         text.setTextWrapping(TextWrapping.FONT_BASED);
@@ -83,7 +93,16 @@ final class Appearances {
     }
 
     private static DSSFileFont font() {
-        DSSFileFont font = new DSSFileFont(Appearances.class.getResourceAsStream(FONT));
+        DSSFileFont font;
+        try (InputStream in = Appearances.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("The signature font " + FONT + " is missing from the classpath");
+            }
+            // named, so that DSS does not name it by the MD5 of its bytes
+            font = new DSSFileFont(new InMemoryDocument(in.readAllBytes(), "DejaVuSerif.ttf"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         font.setSize(8);
         // only the glyphs a signature's text uses: the whole DejaVu Serif would add ~280 KB to every revision
         font.setEmbedFontSubset(true);
