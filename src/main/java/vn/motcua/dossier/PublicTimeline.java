@@ -1,12 +1,18 @@
 package vn.motcua.dossier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +60,17 @@ final class PublicTimeline {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule().addDeserializer(LocalDateTime.class, new IsoTimes()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {};
+    private static final ObjectReader ENTRIES = JSON.readerFor(new TypeReference<List<Entry>>() {});
 
     private PublicTimeline() {}
 
     static List<Entry> parse(String json) {
         try {
-            return new ArrayList<>(JSON.readValue(json, ENTRIES));
+            return new ArrayList<>(ENTRIES.<List<Entry>>readValue(json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The public timeline kept on a dossier's row is not readable", e);
         }
@@ -74,6 +81,64 @@ final class PublicTimeline {
             return JSON.writeValueAsString(entries);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The times as {@link #write} writes them ({@code 2026-03-02T09:00}, {@code …:05}, {@code …:05.123}), read by hand:
+     * tracking reads a timeline per lookup, and {@link java.time.format.DateTimeFormatter} took half of that (issue 17).
+     * Anything else is left to {@link LocalDateTime#parse}.
+     */
+    static final class IsoTimes extends StdDeserializer<LocalDateTime> {
+
+        IsoTimes() {
+            super(LocalDateTime.class);
+        }
+
+        @Override
+        public LocalDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return parse(parser.getValueAsString());
+        }
+
+        static LocalDateTime parse(String text) {
+            int length = text.length();
+            if (length < 16
+                    || text.charAt(4) != '-'
+                    || text.charAt(7) != '-'
+                    || text.charAt(10) != 'T'
+                    || text.charAt(13) != ':'
+                    || (length > 16 && (length < 19 || text.charAt(16) != ':'))
+                    || (length > 19 && (length < 21 || length > 29 || text.charAt(19) != '.'))) {
+                return LocalDateTime.parse(text);
+            }
+            int nanos = 0;
+            for (int i = 20; i < 29; i++) {
+                nanos = nanos * 10 + (i < length ? digit(text, i) : 0);
+            }
+            return LocalDateTime.of(
+                    number(text, 0, 4),
+                    number(text, 5, 7),
+                    number(text, 8, 10),
+                    number(text, 11, 13),
+                    number(text, 14, 16),
+                    length > 16 ? number(text, 17, 19) : 0,
+                    length > 19 ? nanos : 0);
+        }
+
+        private static int number(String text, int from, int to) {
+            int value = 0;
+            for (int i = from; i < to; i++) {
+                value = value * 10 + digit(text, i);
+            }
+            return value;
+        }
+
+        private static int digit(String text, int at) {
+            char c = text.charAt(at);
+            if (c < '0' || c > '9') {
+                throw new java.time.format.DateTimeParseException("Not a time: " + text, text, at);
+            }
+            return c - '0';
         }
     }
 
