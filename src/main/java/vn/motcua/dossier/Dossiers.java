@@ -506,30 +506,6 @@ public class Dossiers {
         dossiers.updateNearDeadline(code);
     }
 
-    /**
-     * Tracking's one read: the dossier's public record from its row, without the applicant's details or anything an
-     * official wrote; the timeline is null when the row keeps none yet.
-     */
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public Optional<PublicRecord> publicRecord(String code) {
-        return dossiers.publicRow(code)
-                .map(r -> new PublicRecord(
-                        r.code(),
-                        DossierStatus.of(r.status()),
-                        r.procedureCode(),
-                        r.applicantName(),
-                        r.filedBy(),
-                        r.receivedAt(),
-                        r.dueAt(),
-                        r.extendedDueAt(),
-                        r.finishedAt(),
-                        r.currentStep(),
-                        r.nearDeadline(),
-                        r.publicTimeline() == null
-                                ? null
-                                : PublicTimeline.timeline(PublicTimeline.parse(r.publicTimeline()))));
-    }
-
     static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -36,6 +36,7 @@ import vn.motcua.dossier.DossierCode;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.dossier.PublicRecord;
+import vn.motcua.dossier.PublicRecords;
 import vn.motcua.dossier.Timeline;
 import vn.motcua.sla.Clocks;
 import vn.motcua.sla.Timeliness;
@@ -44,6 +45,7 @@ import vn.motcua.sla.Timeliness;
 class TrackingController {
 
     private final Dossiers dossiers;
+    private final PublicRecords records;
     private final Procedures procedures;
     private final IdentityService identity;
     private final Clocks clocks;
@@ -61,6 +63,7 @@ class TrackingController {
 
     TrackingController(
             Dossiers dossiers,
+            PublicRecords records,
             Procedures procedures,
             IdentityService identity,
             Clocks clocks,
@@ -69,6 +72,7 @@ class TrackingController {
             HistoryService history,
             RepositoryService repository) {
         this.dossiers = dossiers;
+        this.records = records;
         this.procedures = procedures;
         this.identity = identity;
         this.clocks = clocks;
@@ -97,7 +101,7 @@ class TrackingController {
         limits.check(request.getRemoteAddr());
         if (secret == null) {
             // without the secret, the public record on the dossier's row is all there is to read (issue 17)
-            PublicRecord record = dossiers.publicRecord(code).orElseThrow(() -> unknown(code, request));
+            PublicRecord record = records.find(code).orElseThrow(() -> unknown(code, request));
             if (user == null || !user.getName().equals(record.filedBy())) {
                 return view(
                         record,

@@ -29,6 +29,9 @@ class PublicRecordTests {
     Dossiers dossiers;
 
     @Autowired
+    PublicRecords records;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     @Autowired
@@ -39,7 +42,7 @@ class PublicRecordTests {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         String code = tx.execute(status -> dossiers.register(newDossier()).code());
         tx.executeWithoutResult(status -> started(code, "task-check", "Task_CheckDossier", "Kiểm tra hồ sơ", 0));
-        PublicRecord before = dossiers.publicRecord(code).orElseThrow();
+        PublicRecord before = records.find(code).orElseThrow();
 
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
                     dossiers.stepCompleted(code, "task-check", FILED.plusHours(1), "pr.tiepnhan", "accept", null);
@@ -56,7 +59,7 @@ class PublicRecordTests {
                 }))
                 .hasMessage("the engine refused the completion");
 
-        PublicRecord after = dossiers.publicRecord(code).orElseThrow();
+        PublicRecord after = records.find(code).orElseThrow();
         assertThat(after).isEqualTo(before);
         assertThat(after.status()).isEqualTo(DossierStatus.SUBMITTED);
         assertThat(after.currentStep()).isEqualTo("Đang kiểm tra hồ sơ");
@@ -88,7 +91,7 @@ class PublicRecordTests {
         first.get(30, TimeUnit.SECONDS);
         second.get(30, TimeUnit.SECONDS);
 
-        PublicRecord record = dossiers.publicRecord(code).orElseThrow();
+        PublicRecord record = records.find(code).orElseThrow();
         assertThat(record.timeline().steps())
                 .extracting(Step::stepName)
                 .containsExactly("Lấy ý kiến phường", "Lấy ý kiến thuế");
@@ -100,7 +103,7 @@ class PublicRecordTests {
     void theNewDateOfAnApologyAndTheWarningAreOnTheRecordAndANewAppointmentForgetsTheWarning() {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         String code = tx.execute(status -> dossiers.register(newDossier()).code());
-        PublicRecord filed = dossiers.publicRecord(code).orElseThrow();
+        PublicRecord filed = records.find(code).orElseThrow();
         assertThat(filed.extendedDueAt()).isNull();
         assertThat(filed.nearDeadline()).isFalse();
         assertThat(filed.timeline().statusChanges())
@@ -111,13 +114,13 @@ class PublicRecordTests {
             dossiers.deadlineNear(code);
             dossiers.appointmentExtended(code, LocalDateTime.of(2026, 3, 13, 16, 0));
         });
-        PublicRecord warned = dossiers.publicRecord(code).orElseThrow();
+        PublicRecord warned = records.find(code).orElseThrow();
         assertThat(warned.nearDeadline()).isTrue();
         assertThat(warned.extendedDueAt()).isEqualTo(LocalDateTime.of(2026, 3, 13, 16, 0));
         assertThat(warned.dueAt()).isEqualTo(LocalDateTime.of(2026, 3, 9, 9, 0));
 
         tx.executeWithoutResult(status -> dossiers.appointmentSet(code, LocalDateTime.of(2026, 3, 16, 9, 0)));
-        PublicRecord moved = dossiers.publicRecord(code).orElseThrow();
+        PublicRecord moved = records.find(code).orElseThrow();
         assertThat(moved.nearDeadline()).isFalse();
         assertThat(moved.dueAt()).isEqualTo(LocalDateTime.of(2026, 3, 16, 9, 0));
         assertThat(moved.extendedDueAt()).isEqualTo(LocalDateTime.of(2026, 3, 13, 16, 0));
