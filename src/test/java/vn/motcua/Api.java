@@ -137,12 +137,25 @@ public class Api {
         return filed;
     }
 
+    /** One official's step of a walk: who completes which task of the dossier, with which values. */
+    public record Step(String official, String taskKey, Map<String, Object> variables) {}
+
+    /** The house permit at the Phan Rang ward from its reception to its return, as the ward's officials complete it. */
+    public static final List<Step> HOUSE_PERMIT_WALK = List.of(
+            new Step("pr.tiepnhan", "Task_CheckDossier", Map.of("receptionDecision", "accept")),
+            new Step("pr.truongphong", "Task_AssignDossier", Map.of("specialist", "pr.chuyenvien")),
+            new Step("pr.chuyenvien", "Task_AppraiseDossier", Map.of("appraisalOutcome", "approve")),
+            new Step("pr.truongphong", "Task_ReviewDossier", Map.of("reviewDecision", "agree")),
+            new Step("pr.chutich", "Task_SignResult", Map.of("reviewDecision", "agree")),
+            new Step("pr.vanthu", "Task_IssueResult", Map.of("resultNumber", "15/GPXD")),
+            new Step("pr.tiepnhan", "Task_ReturnResult", Map.of("returnChannel", "counter")));
+
     /** Walks a filed house permit through every step of the ward to its return (status 10), as the officials do. */
     public void returnHousePermit(String code) {
         walkToTheLeader(code);
-        completeTask("pr.chutich", code, "Task_SignResult", Map.of("reviewDecision", "agree"));
-        completeTask("pr.vanthu", code, "Task_IssueResult", Map.of("resultNumber", "15/GPXD"));
-        completeTask("pr.tiepnhan", code, "Task_ReturnResult", Map.of("returnChannel", "counter"));
+        for (Step step : HOUSE_PERMIT_WALK.subList(4, HOUSE_PERMIT_WALK.size())) {
+            completeTask(step.official(), code, step.taskKey(), step.variables());
+        }
     }
 
     /** Walks a filed house permit of the ward to the leader's approval (Task_SignResult), appraised as eligible. */
@@ -152,10 +165,13 @@ public class Api {
 
     /** The same walk, the specialist's appraisal completed with {@code appraisal}. */
     public void walkToTheLeader(String code, Map<String, Object> appraisal) {
-        completeTask("pr.tiepnhan", code, "Task_CheckDossier", Map.of("receptionDecision", "accept"));
-        completeTask("pr.truongphong", code, "Task_AssignDossier", Map.of("specialist", "pr.chuyenvien"));
-        completeTask("pr.chuyenvien", code, "Task_AppraiseDossier", appraisal);
-        completeTask("pr.truongphong", code, "Task_ReviewDossier", Map.of("reviewDecision", "agree"));
+        for (Step step : HOUSE_PERMIT_WALK.subList(0, 4)) {
+            completeTask(
+                    step.official(),
+                    code,
+                    step.taskKey(),
+                    step.taskKey().equals("Task_AppraiseDossier") ? appraisal : step.variables());
+        }
     }
 
     /** The official claims and completes their one task of the dossier, which must be {@code taskKey}. */

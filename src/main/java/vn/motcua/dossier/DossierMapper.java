@@ -153,10 +153,6 @@ interface DossierMapper {
     })
     Optional<PublicRow> publicRow(String code);
 
-    /** Locks the dossier's row until the transaction ends; null when there is no such dossier. */
-    @Select("select code from dossier where code = #{code} for update")
-    String lock(String code);
-
     @Select("""
             select code, sequence_no, procedure_code, procedure_version, agency_code, channel, status,
                    applicant_kind, applicant_name, applicant_id_number, applicant_address, applicant_phone,

@@ -165,9 +165,11 @@ public class Dossiers {
             return known;
         }
 
-        void know(boolean exists, String kept) {
+        /** The row as its lock read it: whether it exists and the timeline it keeps. */
+        void know(Optional<DossierMapper.Locked> row) {
             this.known = true;
-            this.exists = exists;
+            this.exists = row.isPresent();
+            String kept = row.map(DossierMapper.Locked::publicTimeline).orElse(null);
             this.entries = kept == null ? null : PublicTimeline.parse(kept);
             if (entries != null) {
                 waiting.forEach(change -> change.accept(entries));
@@ -197,36 +199,28 @@ public class Dossiers {
         }
     }
 
-    /** The changes of the caller's transaction to this dossier's public record (null outside a transaction). */
+    /**
+     * The changes of the caller's transaction to this dossier's public record. Every write here joins a transaction
+     * (MANDATORY) that Spring synchronises, the engine's included: the changes are written before it commits.
+     */
     private PublicChanges publicChanges(String code) {
         InTransaction transaction = thisTransaction();
-        return transaction == null ? null : transaction.changes.computeIfAbsent(code, c -> new PublicChanges());
+        if (transaction == null) {
+            throw new IllegalStateException("A dossier's change needs a synchronised transaction: " + code);
+        }
+        return transaction.changes.computeIfAbsent(code, c -> new PublicChanges());
     }
 
     /** A dossier stored in this transaction: its public record starts empty, no read needed. */
     private void newPublicRecord(String code, LocalDateTime receivedAt) {
         PublicChanges changes = publicChanges(code);
         PublicTimeline.Entry filed = PublicTimeline.Entry.status(DossierStatus.SUBMITTED, receivedAt, null);
-        if (changes == null) {
-            dossiers.updatePublicTimeline(code, PublicTimeline.write(List.of(filed)), null);
-            return;
-        }
         changes.knowNew();
         changes.change(entries -> entries.add(filed), null);
     }
 
     private void changePublicRecord(String code, Consumer<List<PublicTimeline.Entry>> change, String currentStep) {
-        PublicChanges changes = publicChanges(code);
-        if (changes != null) {
-            changes.change(change, currentStep);
-            return;
-        }
-        // outside a synchronised transaction (not the application's way): write now, under the row's lock
-        PublicChanges now = new PublicChanges();
-        Optional<DossierMapper.Locked> row = dossiers.lockWithTimeline(code);
-        now.know(row.isPresent(), row.map(DossierMapper.Locked::publicTimeline).orElse(null));
-        now.change(change, currentStep);
-        writePublicRecord(code, now);
+        publicChanges(code).change(change, currentStep);
     }
 
     private void writePublicRecord(String code, PublicChanges changes) {
@@ -237,10 +231,7 @@ public class Dossiers {
             return;
         }
         if (!changes.known()) {
-            Optional<DossierMapper.Locked> row = dossiers.lockWithTimeline(code);
-            changes.know(
-                    row.isPresent(),
-                    row.map(DossierMapper.Locked::publicTimeline).orElse(null));
+            changes.know(dossiers.lockWithTimeline(code));
         }
         if (!changes.exists) {
             return;
@@ -264,8 +255,7 @@ public class Dossiers {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean lock(String code) {
-        forget(code);
-        return dossiers.lock(code) != null;
+        return lockForPublicRecord(code).exists;
     }
 
     /** A step that was late most often: its name, department, how many completed and how many late. */
@@ -411,7 +401,7 @@ public class Dossiers {
      */
     public Optional<Step> openStep(String code, String stepKey) {
         PublicChanges changes = lockForPublicRecord(code);
-        if (changes == null || changes.entries == null) {
+        if (changes.entries == null) {
             return dossiers.steps(code).stream()
                     .filter(s -> s.stepKey().equals(stepKey) && s.completedAt() == null)
                     .reduce((first, last) -> last);
@@ -424,19 +414,14 @@ public class Dossiers {
     }
 
     /**
-     * Locks the dossier's row for the caller's transaction, once, reading the public timeline it keeps; the changes of
-     * the transaction (null outside one, the row then locked anyway).
+     * Locks the dossier's row for the caller's transaction, once, reading the public timeline it keeps (a transaction
+     * that stored the row, or locked it already, holds the lock); the transaction's changes to its public record.
      */
     private PublicChanges lockForPublicRecord(String code) {
         PublicChanges changes = publicChanges(code);
-        if (changes == null || !changes.known()) {
+        if (!changes.known()) {
             forget(code);
-            Optional<DossierMapper.Locked> row = dossiers.lockWithTimeline(code);
-            if (changes != null) {
-                changes.know(
-                        row.isPresent(),
-                        row.map(DossierMapper.Locked::publicTimeline).orElse(null));
-            }
+            changes.know(dossiers.lockWithTimeline(code));
         }
         return changes;
     }

@@ -20,7 +20,7 @@ import vn.motcua.IntegrationTest;
 @IntegrationTest
 class DossiersInTransactionTests {
 
-    private static final LocalDateTime FILED = LocalDateTime.of(2026, 3, 2, 9, 0);
+    static final LocalDateTime FILED = LocalDateTime.of(2026, 3, 2, 9, 0);
 
     @Autowired
     Dossiers dossiers;
@@ -83,7 +83,8 @@ class DossiersInTransactionTests {
         });
     }
 
-    private static NewDossier newDossier() {
+    /** A house permit received at the Phan Rang ward's counter on {@link #FILED}, due a week later. */
+    static NewDossier newDossier() {
         return new NewDossier(
                 "1.009994.H43",
                 1,

@@ -2,9 +2,10 @@ package vn.motcua.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.motcua.dossier.DossiersInTransactionTests.FILED;
+import static vn.motcua.dossier.DossiersInTransactionTests.newDossier;
 
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,6 @@ import vn.motcua.IntegrationTest;
  */
 @IntegrationTest
 class PublicRecordTests {
-
-    private static final LocalDateTime FILED = LocalDateTime.of(2026, 3, 2, 9, 0);
 
     @Autowired
     Dossiers dossiers;
@@ -174,26 +173,5 @@ class PublicRecordTests {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static NewDossier newDossier() {
-        return new NewDossier(
-                "1.009994.H43",
-                1,
-                "000.20.43.H43",
-                NewDossier.Channel.COUNTER,
-                new Applicant(
-                        Applicant.Kind.PERSON,
-                        "Nguyễn Thị Hoà",
-                        "058190000123",
-                        "Phường Phan Rang, tỉnh Khánh Hòa",
-                        "0912345678",
-                        null),
-                "phanrang.reception",
-                "Cấp giấy phép xây dựng nhà ở riêng lẻ",
-                "{}",
-                FILED,
-                LocalDateTime.of(2026, 3, 9, 9, 0),
-                List.of());
     }
 }

@@ -51,15 +51,7 @@ class CurrentTaskKeycloakTests {
         assertThat(early.body().path("message").asText())
                 .isEqualTo("Hồ sơ " + code + " không ở bước Task_AssignDossier.");
 
-        List<Step> walk = List.of(
-                new Step("pr.tiepnhan", "Task_CheckDossier", Map.of("receptionDecision", "accept")),
-                new Step("pr.truongphong", "Task_AssignDossier", Map.of("specialist", "pr.chuyenvien")),
-                new Step("pr.chuyenvien", "Task_AppraiseDossier", Map.of("appraisalOutcome", "approve")),
-                new Step("pr.truongphong", "Task_ReviewDossier", Map.of("reviewDecision", "agree")),
-                new Step("pr.chutich", "Task_SignResult", Map.of("reviewDecision", "agree")),
-                new Step("pr.vanthu", "Task_IssueResult", Map.of("resultNumber", "15/GPXD")),
-                new Step("pr.tiepnhan", "Task_ReturnResult", Map.of("returnChannel", "counter")));
-        for (Step step : walk) {
+        for (Api.Step step : Api.HOUSE_PERMIT_WALK) {
             Api.Reply done = complete(step.official(), code, step.taskKey(), step.variables());
             assertThat(done.status()).as("%s: %s", step.taskKey(), done.body()).isEqualTo(200);
             assertThat(done.text("completedBy")).isEqualTo(step.official());
@@ -87,6 +79,4 @@ class CurrentTaskKeycloakTests {
     private Api.Reply complete(String official, String code, String taskKey, Map<String, Object> variables) {
         return api.post("/api/officials/dossiers/" + code + "/tasks/" + taskKey + "/complete", official, variables);
     }
-
-    private record Step(String official, String taskKey, Map<String, Object> variables) {}
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +27,6 @@ class ReadModelFromTheEngineTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    record Step(String official, String taskKey, Map<String, Object> variables) {}
-
     @Test
     void theEventsOfAWalkedDossierGiveTheRowTheRebuildGives() throws InterruptedException {
         Api api = new Api(port);
@@ -37,14 +34,7 @@ class ReadModelFromTheEngineTests {
         assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
         String code = filed.text("code");
         LocalDateTime newDate = LocalDateTime.now().plusDays(40).withNano(0);
-        for (Step step : List.of(
-                new Step("pr.tiepnhan", "Task_CheckDossier", Map.of("receptionDecision", "accept")),
-                new Step("pr.truongphong", "Task_AssignDossier", Map.of("specialist", "pr.chuyenvien")),
-                new Step("pr.chuyenvien", "Task_AppraiseDossier", Map.of("appraisalOutcome", "approve")),
-                new Step("pr.truongphong", "Task_ReviewDossier", Map.of("reviewDecision", "agree")),
-                new Step("pr.chutich", "Task_SignResult", Map.of("reviewDecision", "agree")),
-                new Step("pr.vanthu", "Task_IssueResult", Map.of("resultNumber", "15/GPXD")),
-                new Step("pr.tiepnhan", "Task_ReturnResult", Map.of("returnChannel", "counter")))) {
+        for (Api.Step step : Api.HOUSE_PERMIT_WALK) {
             JsonNode task = api.tasks(step.official(), code).get(0);
             assertThat(task.path("taskDefinitionKey").asText()).isEqualTo(step.taskKey());
             api.claim(step.official(), task.path("id").asText());
