@@ -2,7 +2,6 @@ package vn.motcua.reporting;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import vn.motcua.Fonts;
 
 /**
  * Report II.06a as a PDF in the layout of the workbook ({@link Ii06aWorkbook}): A4 landscape, the heading repeated on
@@ -35,8 +35,8 @@ final class Ii06aPdf implements AutoCloseable {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final PDDocument document = new PDDocument();
-    private final PDType0Font regular = font("/fonts/DejaVuSerif.ttf");
-    private final PDType0Font bold = font("/fonts/DejaVuSerif-Bold.ttf");
+    private final PDType0Font regular = Fonts.SERIF.embedIn(document);
+    private final PDType0Font bold = Fonts.SERIF_BOLD.embedIn(document);
     private PDPageContentStream page;
     private float y;
 
@@ -242,17 +242,6 @@ final class Ii06aPdf implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         y = TOP;
-    }
-
-    private PDType0Font font(String resource) {
-        try (InputStream in = Ii06aPdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The report font " + resource + " is missing from the classpath");
-            }
-            return PDType0Font.load(document, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // a sector's name typed decomposed (a + combining mark) prints with the font's composed letters

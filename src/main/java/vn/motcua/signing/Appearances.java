@@ -30,10 +30,11 @@ final class Appearances {
     private static final String FONT = "/fonts/DejaVuSerif.ttf";
 
     /**
-     * Read and parsed once (issue 17: reading the 700 KB file and hashing it for a name took a tenth of a signing step's
-     * time, twice per signature); DSS only reads it afterwards, each signature embedding its own subset.
+     * Read once (issue 17: reading the 700 KB file and hashing it for a name took a tenth of a signing step's time,
+     * twice per signature); {@link SharedFontDrawers} draws it from {@link vn.motcua.Fonts#SERIF}, parsed once, each
+     * signature embedding its own subset.
      */
-    private static final DSSFileFont TEXT_FONT = font();
+    static final DSSFileFont TEXT_FONT = font();
 
     private Appearances() {}
 

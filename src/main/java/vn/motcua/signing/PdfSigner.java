@@ -178,7 +178,7 @@ public final class PdfSigner {
      * purpose (NĐ 30/2020), so an overlap with an earlier field is not an error.
      */
     private static PdfBoxNativeObjectFactory objectFactory() {
-        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        PdfBoxNativeObjectFactory factory = new SharedFontDrawers();
         PdfSignatureFieldPositionChecker positions = new PdfSignatureFieldPositionChecker();
         positions.setAlertOnSignatureFieldOverlap(new SilentOnStatusAlert());
         factory.setPdfSignatureFieldPositionChecker(positions);

@@ -3,7 +3,6 @@ package vn.motcua.slips;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import vn.motcua.Fonts;
 
 /**
  * A one-page A4 writer: lines of text that wrap, two-column header and signature blocks, images. A slip is one sheet
@@ -54,9 +54,9 @@ final class SlipPdf implements AutoCloseable {
     private SlipPdf(String title, float scale, boolean mayOverflow) {
         this.scale = scale;
         this.mayOverflow = mayOverflow;
-        regular = font("/fonts/DejaVuSerif.ttf");
-        bold = font("/fonts/DejaVuSerif-Bold.ttf");
-        code = font("/fonts/DejaVuSansMono-Bold.ttf");
+        regular = Fonts.SERIF.embedIn(document);
+        bold = Fonts.SERIF_BOLD.embedIn(document);
+        code = Fonts.MONO_BOLD.embedIn(document);
         PDDocumentInformation info = new PDDocumentInformation();
         info.setTitle(title);
         info.setCreator("Một Cửa");
@@ -403,17 +403,6 @@ final class SlipPdf implements AutoCloseable {
         y = TOP;
         reservedDownTo = Float.NEGATIVE_INFINITY;
         reservedWidth = 0;
-    }
-
-    private PDType0Font font(String resource) {
-        try (InputStream in = SlipPdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The slip font " + resource + " is missing from the classpath");
-            }
-            return PDType0Font.load(document, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // Vietnamese typed on some keyboards arrives decomposed (a + combining mark); the font has the composed letters.

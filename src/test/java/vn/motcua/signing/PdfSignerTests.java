@@ -11,8 +11,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -86,6 +94,39 @@ class PdfSignerTests {
                             "ỦY BAN NHÂN DÂN PHƯỜNG PHAN RANG",
                             "Đóng dấu lúc",
                             "Số: 125/GPXD-UBND");
+        }
+    }
+
+    @Test
+    void signaturesMadeAtOnceOnFourThreadsEachPassAndEmbedTheirOwnSubsetOfTheSharedFont() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> made = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                made.add(threads.submit(signatures::signedAndSealed));
+            }
+            for (Future<byte[]> one : made) {
+                byte[] sealed = one.get(2, TimeUnit.MINUTES);
+                assertThat(signatures.verifier.verify(sealed).indication()).isEqualTo(Indication.TOTAL_PASSED);
+                try (PDDocument document = Loader.loadPDF(sealed)) {
+                    List<String> fonts = document.getDocument().getObjectsByType(COSName.FONT).stream()
+                            .map(object -> ((COSDictionary) object.getObject()).getNameAsString(COSName.BASE_FONT))
+                            .distinct()
+                            .toList();
+                    // the permit's two fonts and one per signature (a Type 0 font and its CID font, the same name),
+                    // each a subset (tag "ABCDEF+"), none whole
+                    assertThat(fonts)
+                            .hasSize(4)
+                            .allMatch(
+                                    name -> name.matches("[A-Z]{6}\\+DejaVuSerif(-Bold)?"), "a subset of DejaVu Serif");
+                    document.getDocumentCatalog().getAcroForm().flatten();
+                    assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                            .contains(
+                                    "Ký bởi: Nguyễn Văn Lãnh Đạo", "ỦY BAN NHÂN DÂN PHƯỜNG PHAN RANG", "Đóng dấu lúc");
+                }
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
