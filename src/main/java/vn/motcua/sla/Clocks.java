@@ -147,6 +147,15 @@ public class Clocks {
         return Timeliness.of(due, finished, LocalDateTime.now(clock), settings.timeliness());
     }
 
+    /**
+     * {@link #timeliness} now, for judging many times at once without a call (and its transaction interceptor) each:
+     * a tracking answer judges each of its steps (issue 17).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Timeliness.At timelinessNow() {
+        return new Timeliness.At(LocalDateTime.now(clock), settings.timeliness());
+    }
+
     /** How {@link #timeliness} compares a finish with its due time (configuration). */
     public Timeliness.Granularity timelinessGranularity() {
         return settings.timeliness();

@@ -22,6 +22,14 @@ public enum Timeliness {
         TIMESTAMP
     }
 
+    /** Timeliness judged at one moment, for all the steps of one answer at once. */
+    public record At(LocalDateTime now, Granularity granularity) {
+
+        public Timeliness of(LocalDateTime due, LocalDateTime finished) {
+            return Timeliness.of(due, finished, now, granularity);
+        }
+    }
+
     static Timeliness of(LocalDateTime due, LocalDateTime finished, LocalDateTime now, Granularity granularity) {
         if (due == null) {
             return null;

@@ -158,6 +158,7 @@ class TrackingController {
         if (procedure == null) {
             throw new NoSuchElementException("No procedure " + dossier.procedureCode());
         }
+        Timeliness.At now = clocks.timelinessNow();
         return new Tracking(
                 dossier.code(),
                 dossier.status().code(),
@@ -172,10 +173,10 @@ class TrackingController {
                 extendedDueAt,
                 apologyReason,
                 dossier.finishedAt(),
-                timeliness(dossier.status(), dossier.dueAt(), dossier.finishedAt()),
+                timeliness(now, dossier.status(), dossier.dueAt(), dossier.finishedAt()),
                 nearDeadline,
                 dossier.currentStep(),
-                timeline(timeline, personal),
+                timeline(timeline, personal, now),
                 applicant);
     }
 
@@ -220,7 +221,7 @@ class TrackingController {
      * Officials' free text is never public: a status change's reason (a refusal's, a supplement request's, a
      * withdrawal's) is shown only to the applicant ({@code personal}); steps carry no note at all.
      */
-    private List<Tracking.Event> timeline(Timeline timeline, boolean personal) {
+    private List<Tracking.Event> timeline(Timeline timeline, boolean personal, Timeliness.At now) {
         List<Tracking.Event> events = new ArrayList<>();
         timeline.statusChanges()
                 .forEach(change -> events.add(new Tracking.Event(
@@ -245,18 +246,19 @@ class TrackingController {
                         departmentName(step.department()),
                         step.dueAt(),
                         step.completedAt(),
-                        clocks.timeliness(step.dueAt(), step.completedAt()))));
+                        now.of(step.dueAt(), step.completedAt()))));
         events.sort(Comparator.comparing(Tracking.Event::at));
         return events;
     }
 
     /** Only a result counts as finishing for timeliness; a refused or stopped dossier is neither early nor late. */
-    private Timeliness timeliness(DossierStatus status, LocalDateTime dueAt, LocalDateTime finishedAt) {
+    private static Timeliness timeliness(
+            Timeliness.At now, DossierStatus status, LocalDateTime dueAt, LocalDateTime finishedAt) {
         boolean resolved = status == DossierStatus.DONE || status == DossierStatus.RETURNED;
         if (finishedAt != null && !resolved) {
             return null;
         }
-        return clocks.timeliness(dueAt, finishedAt);
+        return now.of(dueAt, finishedAt);
     }
 
     private String departmentName(String groupId) {

@@ -23,5 +23,9 @@ class DossierCodesTests {
     void masksTheApplicantsNameToInitials() {
         assertThat(Applicant.masked("Nguyễn Văn An")).isEqualTo("N. V. A.");
         assertThat(Applicant.masked("  Đặng   Thị Ánh ")).isEqualTo("Đ. T. Á.");
+        // typed decomposed (Ă = A + breve, Ơ = O + horn), across tabs and lines; a letter outside the BMP stays whole
+        assertThat(Applicant.masked("A\u0306n\tU\u031b\u0301c\nO\u031b\u0309n")).isEqualTo("Ă. Ứ. Ở.");
+        assertThat(Applicant.masked("𠀀ông Lê")).isEqualTo("𠀀. L.");
+        assertThat(Applicant.masked(" \t ")).isEmpty();
     }
 }
