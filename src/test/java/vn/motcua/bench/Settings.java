@@ -42,7 +42,7 @@ record Settings(
                         .map(Integer::valueOf)
                         .toList(),
                 Integer.getInteger("bench.loadThreads", 8),
-                Integer.getInteger("bench.loadWarmupSeconds", 15),
+                Integer.getInteger("bench.loadWarmupSeconds", 45),
                 Integer.getInteger("bench.loadSeconds", 15),
                 Long.getLong("bench.maxRequests", 2_000_000L),
                 System.getProperty("bench.database", "motcua_test_bench"),
