@@ -144,7 +144,7 @@ public class Clocks {
     /** Early, on time or late against the original due time; within time or overdue while not finished. */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Timeliness timeliness(LocalDateTime due, LocalDateTime finished) {
-        return Timeliness.of(due, finished, LocalDateTime.now(clock), settings.timeliness());
+        return timelinessNow().of(due, finished);
     }
 
     /**
