@@ -1,5 +1,6 @@
 package vn.motcua.signing;
 
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -62,11 +63,28 @@ public class DocumentSigning {
         throw new SigningRefused(refused.vietnamese(), refused.english());
     }
 
+    /**
+     * How long the signed document must stay verifiable, which sets the most its signature is made at: a result is
+     * kept for years, after its certificates have expired, so it carries its revocation data (B-LT where the chain
+     * allows); a slip serves while its dossier is processed, within its certificate's life, and is timestamped (B-T),
+     * its revocation asked of the authority when it is verified.
+     */
+    public enum Kept {
+        FOR_YEARS(SignatureLevel.PAdES_BASELINE_LT),
+        WHILE_PROCESSED(SignatureLevel.PAdES_BASELINE_T);
+
+        private final SignatureLevel atMost;
+
+        Kept(SignatureLevel atMost) {
+            this.atMost = atMost;
+        }
+    }
+
     /** The organisation's seal, made now: an organisation signs with a key on the server (a token or an HSM). */
-    public Signed asOrganisation(byte[] pdf, SignatureAppearance appearance, String agencyCode) {
+    public Signed asOrganisation(byte[] pdf, SignatureAppearance appearance, String agencyCode, Kept kept) {
         SigningCertificate registered = certificates.forOrganisation(agencyCode, clock.instant());
         KeyProvider key = signers.get(registered.signerId());
-        return new Signed(signer.sign(pdf, appearance, key), registered.commonName());
+        return new Signed(signer.sign(pdf, appearance, key, kept.atMost), registered.commonName());
     }
 
     /**

@@ -102,7 +102,12 @@ public final class PdfSigner {
 
     /** Signs now with a provider that answers at once; a provider that answers later needs {@link #prepare}. */
     public byte[] sign(byte[] pdf, SignatureAppearance appearance, KeyProvider key) {
-        PreparedSignature prepared = prepare(pdf, appearance, key.certificateChain());
+        return sign(pdf, appearance, key, SignatureLevel.PAdES_BASELINE_LT);
+    }
+
+    /** {@link #sign(byte[], SignatureAppearance, KeyProvider)} at {@code atMost} or the level it signs at if lower. */
+    public byte[] sign(byte[] pdf, SignatureAppearance appearance, KeyProvider key, SignatureLevel atMost) {
+        PreparedSignature prepared = prepare(pdf, appearance, key.certificateChain(), atMost);
         KeyProvider.Outcome outcome = key.sign(prepared.dataToSign(), DIGEST);
         if (outcome instanceof KeyProvider.Signed signed) {
             return complete(prepared, signed.value());
@@ -116,12 +121,21 @@ public final class PdfSigner {
      * is not valid now or is revoked.
      */
     public PreparedSignature prepare(byte[] pdf, SignatureAppearance appearance, List<CertificateToken> chain) {
+        return prepare(pdf, appearance, chain, SignatureLevel.PAdES_BASELINE_LT);
+    }
+
+    /**
+     * {@link #prepare(byte[], SignatureAppearance, List)} for a signature at {@code atMost} (B-T for a document that
+     * is not kept for years), or at the level it signs at if that is lower.
+     */
+    public PreparedSignature prepare(
+            byte[] pdf, SignatureAppearance appearance, List<CertificateToken> chain, SignatureLevel atMost) {
         if (!configured) {
             throw new IllegalStateException("Signing is not configured: set motcua.signing.tsa-url (PAdES B-T) or, "
                     + "to sign without timestamps (B-B), motcua.signing.allow-without-timestamp=true");
         }
         Instant now = clock.instant();
-        SignatureLevel level = check.levelFor(chain, now, level());
+        SignatureLevel level = check.levelFor(chain, now, lower(level(), atMost));
         PAdESSignatureParameters parameters = parameters(appearance, chain, now, level);
         return new PreparedSignature(
                 pdf, appearance, chain, now, level, service.getDataToSign(new InMemoryDocument(pdf), parameters));
@@ -142,6 +156,16 @@ public final class PdfSigner {
                     missing.getMessage());
             return assemble(prepared, value, SignatureLevel.PAdES_BASELINE_T);
         }
+    }
+
+    /** The lower of two baseline levels (B-B, B-T, B-LT). */
+    private static SignatureLevel lower(SignatureLevel a, SignatureLevel b) {
+        List<SignatureLevel> order = List.of(
+                SignatureLevel.PAdES_BASELINE_B, SignatureLevel.PAdES_BASELINE_T, SignatureLevel.PAdES_BASELINE_LT);
+        if (!order.contains(a) || !order.contains(b)) {
+            throw new IllegalArgumentException("Only PAdES B-B, B-T and B-LT are made here, not " + a + " or " + b);
+        }
+        return order.indexOf(a) <= order.indexOf(b) ? a : b;
     }
 
     private byte[] assemble(PreparedSignature prepared, SignatureValue value, SignatureLevel level) {

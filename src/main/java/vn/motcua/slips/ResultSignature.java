@@ -151,8 +151,11 @@ class ResultSignature implements JavaDelegate {
         Procedure procedure = procedures
                 .version(dossier.procedureCode(), dossier.procedureVersion())
                 .orElseThrow();
-        DocumentSigning.Signed sealed =
-                signing.asOrganisation(pdf, DocumentSigning.sealOverLastSignature(pdf, note), procedure.agencyCode());
+        DocumentSigning.Signed sealed = signing.asOrganisation(
+                pdf,
+                DocumentSigning.sealOverLastSignature(pdf, note),
+                procedure.agencyCode(),
+                DocumentSigning.Kept.FOR_YEARS);
         SignedDocument issued = stored.store(
                 dossier.code(),
                 SignedDocuments.RESULT,

@@ -19,7 +19,8 @@ import vn.motcua.signing.SigningRefused;
 /**
  * The slips as the agency issues them (issue 13 §4): each is written once at its moment — the receipt when the dossier
  * is accepted, the supplement request at the supplement decision, the refusal slip at the refusal —, sealed with the
- * certificate of the agency whose one-stop shop receives the procedure, in the space where the slip's receiver signs,
+ * certificate of the agency whose one-stop shop receives the procedure, in the space where the slip's receiver signs
+ * (timestamped, B-T: a slip serves while its dossier is processed, {@link DocumentSigning.Kept#WHILE_PROCESSED}),
  * and stored ({@link SignedDocuments}, kind {@link SlipKind#name()}), all in the transaction of the step that changed
  * the status: a step that rolls back leaves no slip, and a seal that cannot be made (no certificate registered for
  * the agency, expired, revoked) refuses the step with that reason. A second supplement request is the next revision.
@@ -101,7 +102,8 @@ class SignedSlips {
 
     private DocumentSigning.Signed sealed(Dossier dossier, SlipKind kind, Optional<String> secret) {
         Slips.Slip slip = slips.slip(dossier, kind, secret);
-        return signing.asOrganisation(slip.pdf(), slip.seal(), slips.receivingAgencyCode(dossier));
+        return signing.asOrganisation(
+                slip.pdf(), slip.seal(), slips.receivingAgencyCode(dossier), DocumentSigning.Kept.WHILE_PROCESSED);
     }
 
     static String fileName(Dossier dossier, SlipKind kind) {

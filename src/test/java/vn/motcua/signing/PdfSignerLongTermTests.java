@@ -65,6 +65,39 @@ class PdfSignerLongTermTests {
     }
 
     @Test
+    void aSignatureAskedAtMostBTIsTimestampedOnlyAndARevokedCertificateIsStillRefused() throws IOException {
+        byte[] slip = signatures.longTerm.sign(
+                TestPermit.pdf(), TestPermit.SEAL, signatures.ward, SignatureLevel.PAdES_BASELINE_T);
+
+        Verdict verdict = signatures.verifier.verify(slip);
+        assertThat(verdict.indication()).as(verdict.toString()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(verdict.signatures()).singleElement().satisfies(signature -> {
+            assertThat(signature.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
+            assertThat(signature.timestamp()).isPresent();
+            assertThat(signature.revocation()).as("asked of the authority now").isEqualTo(Revocation.GOOD);
+        });
+        assertThat(signatures
+                        .signer
+                        .prepare(
+                                TestPermit.pdf(),
+                                TestPermit.SEAL,
+                                signatures.ward.certificateChain(),
+                                SignatureLevel.PAdES_BASELINE_LT)
+                        .level())
+                .as("a B-T signer asked at most B-LT signs at B-T")
+                .isEqualTo(SignatureLevel.PAdES_BASELINE_T);
+
+        TestPki.Entity entity = signatures.authorities.pki().signer("Phan Văn Phiếu", Signatures.WARD);
+        signatures.authorities.pki().revoke(entity.certificate(), Instant.now().minus(Duration.ofHours(1)));
+        KeyProvider revoked = signatures.keyFile(entity, "slip-revoked");
+        assertThatThrownBy(() -> signatures.longTerm.sign(
+                        TestPermit.pdf(), TestPermit.SEAL, revoked, SignatureLevel.PAdES_BASELINE_T))
+                .isInstanceOf(SigningRefused.class)
+                .hasMessageContaining("Phan Văn Phiếu");
+        revoked.close();
+    }
+
+    @Test
     void theEmbeddedRevocationDataValidatesWithTheAuthoritiesStopped() throws IOException {
         byte[] sealed = signatures.signedAndSealedLongTerm();
         signatures.authorities.close();

@@ -2,6 +2,7 @@ package vn.motcua.slips;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -196,6 +197,9 @@ class SignedSlipsTests {
         assertThat(verdict.signatures()).hasSize(1);
         assertThat(verdict.signatures().get(0).signerName()).isEqualTo(WARD);
         assertThat(verdict.signatures().get(0).timestamp()).isPresent();
+        assertThat(verdict.signatures().get(0).level())
+                .as("a slip serves while its dossier is processed: timestamped, its revocation asked when verified")
+                .isEqualTo(SignatureLevel.PAdES_BASELINE_T);
     }
 
     private byte[] stored(String code, String slug) throws IOException, InterruptedException {
