@@ -1,6 +1,6 @@
 package vn.motcua.slips;
 
-import java.awt.image.BufferedImage;
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import vn.motcua.Fonts;
 
 /**
@@ -185,22 +184,22 @@ final class SlipPdf implements AutoCloseable {
     }
 
     /**
-     * Draws the image with its top at the cursor, at the right margin, and keeps the lines beside it clear of it
+     * Draws the code with its top at the cursor, at the right margin, and keeps the lines beside it clear of it
      * until the cursor passes its bottom.
      */
-    SlipPdf imageAtRight(BufferedImage image, float width, float height, float lift) {
+    SlipPdf codeAtRight(Codes.Modules code, float width, float height, float lift) {
         float w = width * scale;
         float h = height * scale;
         float top = y + lift * scale;
-        draw(image, RIGHT - w, top, w, h);
+        draw(code, RIGHT - w, top, w, h);
         reservedWidth = w + 8;
         reservedDownTo = top - h;
         return this;
     }
 
-    /** Draws the image with its top at the cursor, starting at the left margin; the cursor does not move. */
-    SlipPdf imageAtLeft(BufferedImage image, float width, float height) {
-        draw(image, LEFT - 4, y, width * scale, height * scale);
+    /** Draws the code with its top at the cursor, starting at the left margin; the cursor does not move. */
+    SlipPdf codeAtLeft(Codes.Modules code, float width, float height) {
+        draw(code, LEFT - 4, y, width * scale, height * scale);
         return this;
     }
 
@@ -223,9 +222,29 @@ final class SlipPdf implements AutoCloseable {
         }
     }
 
-    private void draw(BufferedImage image, float x, float top, float width, float height) {
+    /** The code's dark modules in black, each row's runs of them as one rectangle, filled at once. */
+    private void draw(Codes.Modules code, float x, float top, float width, float height) {
+        float module = width / code.columns();
+        float row = height / code.rows();
         try {
-            page.drawImage(LosslessFactory.createFromImage(document, image), x, top - height, width, height);
+            page.saveGraphicsState();
+            page.setNonStrokingColor(Color.BLACK);
+            for (int r = 0; r < code.rows(); r++) {
+                int c = 0;
+                while (c < code.columns()) {
+                    if (!code.isDark(c, r)) {
+                        c++;
+                        continue;
+                    }
+                    int start = c;
+                    while (c < code.columns() && code.isDark(c, r)) {
+                        c++;
+                    }
+                    page.addRect(x + start * module, top - (r + 1) * row, (c - start) * module, row);
+                }
+            }
+            page.fill();
+            page.restoreGraphicsState();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -214,8 +214,8 @@ class Slips {
     // The QR to the tracking page at the right, the lines beside it kept clear of it; the barcode of the code above
     // the first line.
     private void codes(SlipPdf pdf, Dossier dossier) {
-        pdf.imageAtRight(Codes.qr(trackingPage(publicUrl, dossier.code())), 80, 80, 4);
-        pdf.imageAtLeft(Codes.barcode(dossier.code()), 190, 28);
+        pdf.codeAtRight(Codes.qr(trackingPage(publicUrl, dossier.code())), 80, 80, 4);
+        pdf.codeAtLeft(Codes.barcode(dossier.code()), 190, 28);
         pdf.gap(40);
     }
 
