@@ -1,7 +1,6 @@
 package vn.motcua.signing;
 
 import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +30,10 @@ final class Signatures implements AutoCloseable {
         keys = Files.createTempDirectory("motcua-signing");
         leader = keyFile(authorities.pki().signer(LEADER_NAME, WARD), "leader");
         ward = keyFile(authorities.pki().signer(WARD, WARD), "ward");
-        signer = PdfSigner.timestamped(Clock.systemUTC(), new OnlineTSPSource(authorities.tsaUrl()));
+        signer = PdfSigner.timestamped(Clock.systemUTC(), AuthorityHttp.timestamps(authorities.tsaUrl()));
         longTerm = PdfSigner.longTerm(
                 Clock.systemUTC(),
-                new OnlineTSPSource(authorities.tsaUrl()),
+                AuthorityHttp.timestamps(authorities.tsaUrl()),
                 List.of(new CertificateToken(authorities.pki().root())));
         verifier =
                 new PdfVerifier(List.of(new CertificateToken(authorities.pki().root())));
