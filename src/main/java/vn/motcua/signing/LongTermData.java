@@ -29,8 +29,8 @@ final class LongTermData {
         throw new Missing(status.getErrorString());
     };
 
-    final OnlineOCSPSource ocsp = AuthorityHttp.ocsp();
-    final OnlineCRLSource crl = AuthorityHttp.crl();
+    final OnlineOCSPSource ocsp = new OnlineOCSPSource();
+    final OnlineCRLSource crl = new OnlineCRLSource();
     final CommonCertificateVerifier verifier = new CommonCertificateVerifier();
 
     LongTermData(Collection<CertificateToken> trustAnchors) {

@@ -1,6 +1,7 @@
 package vn.motcua.signing;
 
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ class SigningConfiguration {
         // the real time, not the engine's: the timestamp authority and the certificates' validity know only that one
         Clock clock = Clock.systemUTC();
         if (settings.timestamped()) {
-            return PdfSigner.longTerm(clock, AuthorityHttp.timestamps(settings.tsaUrl()), trustAnchors(settings));
+            return PdfSigner.longTerm(clock, new OnlineTSPSource(settings.tsaUrl()), trustAnchors(settings));
         }
         if (settings.allowWithoutTimestamp()) {
             return PdfSigner.withoutTimestamps(clock);

@@ -37,9 +37,6 @@ public final class Benchmark {
 
     /** Exits 1 when a phase failed, or a phase that ran produced no numbers. */
     public static void main(String[] args) {
-        // the test CA's services (a JDK HTTP server in this JVM) answer kept-alive calls without waiting for the
-        // client's delayed ACK between the headers and the body (as the test JVMs, pom.xml)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Report report;
         try {
             report = new Benchmark(Settings.fromSystemProperties()).run();

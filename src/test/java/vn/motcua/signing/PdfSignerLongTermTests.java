@@ -98,27 +98,6 @@ class PdfSignerLongTermTests {
     }
 
     @Test
-    void eachAuthorityIsAskedOverOneConnectionKeptFromSignatureToSignature() throws IOException {
-        byte[] signed = signatures.longTerm.sign(TestPermit.pdf(), TestPermit.LEADER, signatures.leader);
-        assertThat(signatures.authorities.traffic("/ocsp"))
-                .as("the signer checked before signing, then the signer and the timestamp's signer for B-LT")
-                .isEqualTo(new TestAuthorities.Traffic(3, 1));
-        signatures.longTerm.sign(signed, TestPermit.SEAL, signatures.ward);
-        for (int i = 0; i < 2; i++) {
-            signatures.signedAndSealedLongTerm();
-        }
-        assertThat(signatures.authorities.traffic("/tsa"))
-                .as("a timestamp for each of the six signatures")
-                .isEqualTo(new TestAuthorities.Traffic(6, 1));
-        // the seal's B-LT data asks again for the leader's certificate unless its answer is newer than the leader's
-        // timestamp by DSS's second: 20 or 21 requests
-        assertThat(signatures.authorities.traffic("/ocsp").connections()).isEqualTo(1);
-        assertThat(signatures.authorities.traffic("/crl/root.crl").requests())
-                .as("OCSP answers, the CRL is not needed")
-                .isZero();
-    }
-
-    @Test
     void theEmbeddedRevocationDataValidatesWithTheAuthoritiesStopped() throws IOException {
         byte[] sealed = signatures.signedAndSealedLongTerm();
         signatures.authorities.close();

@@ -1,6 +1,7 @@
 package vn.motcua.signing;
 
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +31,10 @@ final class Signatures implements AutoCloseable {
         keys = Files.createTempDirectory("motcua-signing");
         leader = keyFile(authorities.pki().signer(LEADER_NAME, WARD), "leader");
         ward = keyFile(authorities.pki().signer(WARD, WARD), "ward");
-        signer = PdfSigner.timestamped(Clock.systemUTC(), AuthorityHttp.timestamps(authorities.tsaUrl()));
+        signer = PdfSigner.timestamped(Clock.systemUTC(), new OnlineTSPSource(authorities.tsaUrl()));
         longTerm = PdfSigner.longTerm(
                 Clock.systemUTC(),
-                AuthorityHttp.timestamps(authorities.tsaUrl()),
+                new OnlineTSPSource(authorities.tsaUrl()),
                 List.of(new CertificateToken(authorities.pki().root())));
         verifier =
                 new PdfVerifier(List.of(new CertificateToken(authorities.pki().root())));

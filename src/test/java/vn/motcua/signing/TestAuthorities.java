@@ -1,7 +1,6 @@
 package vn.motcua.signing;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +8,8 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -40,43 +35,21 @@ final class TestAuthorities implements AutoCloseable {
     private final TestPki pki;
     private final TestPki.Entity tsa;
     private final AtomicLong serials = new AtomicLong();
-    private final Map<String, List<Integer>> asked = new ConcurrentHashMap<>();
 
     TestAuthorities() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         pki = new TestPki("Tổ chức chứng thực thử nghiệm Một Cửa", baseUrl() + "/crl/root.crl", baseUrl() + "/ocsp");
         tsa = pki.timestampAuthority();
         TestOcspResponder ocsp = pki.ocspResponder();
-        server.createContext("/tsa", counted(this::timestamp));
-        server.createContext("/crl/root.crl", counted(exchange -> answer(exchange, "application/pkix-crl", pki.crl())));
+        server.createContext("/tsa", this::timestamp);
+        server.createContext("/crl/root.crl", exchange -> answer(exchange, "application/pkix-crl", pki.crl()));
         server.createContext(
-                "/ocsp",
-                counted(exchange -> answer(exchange, "application/ocsp-response", ocspAnswer(ocsp, exchange))));
+                "/ocsp", exchange -> answer(exchange, "application/ocsp-response", ocspAnswer(ocsp, exchange)));
         server.start();
     }
 
     TestPki pki() {
         return pki;
-    }
-
-    /** What one service was asked: how many requests, over how many connections (client ports). */
-    record Traffic(int requests, int connections) {}
-
-    /** The requests to {@code path} ({@code /tsa}, {@code /ocsp}, {@code /crl/root.crl}) so far. */
-    Traffic traffic(String path) {
-        List<Integer> ports = asked.getOrDefault(path, List.of());
-        synchronized (ports) {
-            return new Traffic(ports.size(), (int) ports.stream().distinct().count());
-        }
-    }
-
-    private HttpHandler counted(HttpHandler handler) {
-        return exchange -> {
-            List<Integer> ports = asked.computeIfAbsent(
-                    exchange.getHttpContext().getPath(), path -> Collections.synchronizedList(new ArrayList<>()));
-            ports.add(exchange.getRemoteAddress().getPort());
-            handler.handle(exchange);
-        };
     }
 
     String tsaUrl() {
