@@ -41,6 +41,10 @@ public final class PdfSigner {
     /** Bytes reserved for the CMS signature: a chain of a few certificates plus the timestamp token fits. */
     private static final int SIGNATURE_SPACE = 24_576;
 
+    /** The levels made here, lowest first. */
+    private static final List<SignatureLevel> LEVELS =
+            List.of(SignatureLevel.PAdES_BASELINE_B, SignatureLevel.PAdES_BASELINE_T, SignatureLevel.PAdES_BASELINE_LT);
+
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
 
@@ -160,12 +164,10 @@ public final class PdfSigner {
 
     /** The lower of two baseline levels (B-B, B-T, B-LT). */
     private static SignatureLevel lower(SignatureLevel a, SignatureLevel b) {
-        List<SignatureLevel> order = List.of(
-                SignatureLevel.PAdES_BASELINE_B, SignatureLevel.PAdES_BASELINE_T, SignatureLevel.PAdES_BASELINE_LT);
-        if (!order.contains(a) || !order.contains(b)) {
+        if (!LEVELS.contains(a) || !LEVELS.contains(b)) {
             throw new IllegalArgumentException("Only PAdES B-B, B-T and B-LT are made here, not " + a + " or " + b);
         }
-        return order.indexOf(a) <= order.indexOf(b) ? a : b;
+        return LEVELS.indexOf(a) <= LEVELS.indexOf(b) ? a : b;
     }
 
     private byte[] assemble(PreparedSignature prepared, SignatureValue value, SignatureLevel level) {
